@@ -7,5 +7,6 @@ const workspaces = ['packages/criteria', 'services', 'web', 'infra', 'test'];
 export default defineConfig({
   test: {
     projects: workspaces.map((w) => `${w}/vitest.config.ts`).filter((config) => existsSync(config)),
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

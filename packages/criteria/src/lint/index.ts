@@ -1,0 +1,3 @@
+export { type RuleBounds, ruleBounds } from './rule-bounds.ts';
+export { isPublishable, lintDefinition, validateDefinition } from './validate.ts';
+export { LINT_CODES, type LintCode } from './codes.ts';

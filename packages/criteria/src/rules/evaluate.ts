@@ -1,0 +1,45 @@
+import type { Problem } from '../problem.ts';
+import type { CompiledRule, RuleData } from './compile.ts';
+import { RuleError } from './rule-error.ts';
+import { evaluationFailed } from './rule-problems.ts';
+
+/** The outcome of one evaluation: the value, or why there is none. */
+export type RuleEvaluation = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+/** Words for whatever was thrown; reading a thrown value may itself throw. */
+function reasonOf(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`;
+    return String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/**
+ * Evaluates a compiled rule; never throws. A failure (a stack overflow included) comes back as a
+ * problem with code `rule.evaluation-failed`, or `rule.too-much-work` when the evaluation ran over budget.
+ * @example evaluateRule(compileRule({ '/': [1, 0] }), {}) // { ok: true, value: Infinity }
+ */
+export function evaluateRule(compiled: CompiledRule, data: RuleData): RuleEvaluation {
+  try {
+    return { ok: true, value: compiled(data) };
+  } catch (error) {
+    try {
+      const reported = error instanceof RuleError ? error.problems[0] : undefined;
+      return { ok: false, problem: reported ?? evaluationFailed(reasonOf(error)) };
+    } catch {
+      return { ok: false, problem: evaluationFailed('unknown error') };
+    }
+  }
+}
+
+/**
+ * The value as a finite number, or null: NaN, ±Infinity, numeric strings and everything else give
+ * null. -0 is answered as 0 so that no score carries a sign on zero.
+ * @example asFiniteNumber(1 / 0) // null
+ */
+export function asFiniteNumber(value: unknown): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  return value === 0 ? 0 : value;
+}

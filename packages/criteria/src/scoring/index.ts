@@ -1,0 +1,3 @@
+export { fromHundredths, toHundredths } from './hundredths.ts';
+export { scoreSubmission } from './score.ts';
+export type * from './types.ts';

@@ -1,0 +1,136 @@
+import type { Field } from '../definition/field.ts';
+import type { Rule } from '../definition/rule.ts';
+import type { Criterion, Definition, Group, Indicator, Validation } from '../definition/schema.ts';
+import { type Path, type Problem, problem } from '../problem.ts';
+import { type CompiledRule, RuleError, compileRule } from '../rules/index.ts';
+import { type ExactBand, toExactBands } from './band-level.ts';
+import { type Hundredths, roundToHundredths } from './hundredths.ts';
+
+/** Everything scoring needs from a definition, prepared once: compiled rules, exact maxima and bands. */
+export interface ScoringPlan {
+  definition: Definition;
+  groups: GroupPlan[];
+  fields: ReadonlyMap<string, Field>;
+  indicatorIds: ReadonlySet<string>;
+  totalBands: ExactBand[] | null;
+  overall: CompiledRule;
+  awardStep: Hundredths;
+  /** Rules that could not be compiled (only an unvalidated draft has any). */
+  problems: Problem[];
+}
+
+export interface GroupPlan {
+  group: Group;
+  max: Hundredths;
+  bands: ExactBand[];
+  effect: CompiledRule;
+  criteria: CriterionPlan[];
+}
+
+export interface CriterionPlan {
+  criterion: Criterion;
+  max: Hundredths;
+  bands: ExactBand[];
+  condition: CompiledRule | null;
+  indicators: IndicatorPlan[];
+}
+
+export interface IndicatorPlan {
+  indicator: Indicator;
+  /** `['awards', id]`, built once: problems share it instead of allocating a path per scoring. */
+  awardPath: Path;
+  max: Hundredths;
+  relevant: CompiledRule | null;
+  cap: CompiledRule | null;
+  fields: FieldPlan[];
+  validations: ValidationPlan[];
+}
+
+export interface FieldPlan {
+  field: Field;
+  /** `['answers', id]`, built once. */
+  path: Path;
+  relevant: CompiledRule | null;
+}
+
+export interface ValidationPlan {
+  validation: Validation;
+  rule: CompiledRule;
+}
+
+const plans = new WeakMap<Definition, ScoringPlan>();
+
+/** The scoring plan of a definition, built on first use and kept as long as the definition lives. */
+export function planFor(definition: Definition): ScoringPlan {
+  let plan = plans.get(definition);
+  if (!plan) {
+    plan = buildPlan(definition);
+    plans.set(definition, plan);
+  }
+  return plan;
+}
+
+function buildPlan(definition: Definition): ScoringPlan {
+  const problems: Problem[] = [];
+  const compile = (rule: Rule, path: Path): CompiledRule => {
+    try {
+      return compileRule(rule);
+    } catch (error) {
+      const inner = error instanceof RuleError ? error.problems : [];
+      for (const item of inner) problems.push({ ...item, path: ['definition', ...path, ...item.path] });
+      if (inner.length === 0)
+        problems.push(problem(['definition', ...path], 'definition.rule-invalid', 'Quy tắc không hợp lệ', 'The rule is not valid'));
+      return () => undefined;
+    }
+  };
+  const fields = new Map<string, Field>();
+  const indicatorIds = new Set<string>();
+  const groups = definition.groups.map((group, g): GroupPlan => ({
+    group,
+    max: roundToHundredths(group.max),
+    bands: toExactBands(group.bands),
+    effect: compile(group.mandatoryEffect, ['groups', g, 'mandatoryEffect']),
+    criteria: group.criteria.map((criterion, c): CriterionPlan => {
+      const at: Path = ['groups', g, 'criteria', c];
+      return {
+        criterion,
+        max: criterion.kind === 'scored' ? roundToHundredths(criterion.max) : 0,
+        bands: criterion.kind === 'scored' ? toExactBands(criterion.bands) : [],
+        condition: criterion.kind === 'mandatory' ? compile(criterion.condition, [...at, 'condition']) : null,
+        indicators: criterion.indicators.map((indicator, i): IndicatorPlan => {
+          const ip: Path = [...at, 'indicators', i];
+          indicatorIds.add(indicator.id);
+          return {
+            indicator,
+            awardPath: ['awards', indicator.id],
+            max: roundToHundredths(indicator.max),
+            relevant: indicator.relevantWhen === undefined ? null : compile(indicator.relevantWhen, [...ip, 'relevantWhen']),
+            cap: indicator.cap === undefined ? null : compile(indicator.cap, [...ip, 'cap']),
+            fields: indicator.fields.map((field, f): FieldPlan => {
+              fields.set(field.id, field);
+              return {
+                field,
+                path: ['answers', field.id],
+                relevant: field.relevantWhen === undefined ? null : compile(field.relevantWhen, [...ip, 'fields', f, 'relevantWhen']),
+              };
+            }),
+            validations: indicator.validations.map((validation, v) => ({
+              validation,
+              rule: compile(validation.rule, [...ip, 'validations', v, 'rule']),
+            })),
+          };
+        }),
+      };
+    }),
+  }));
+  return {
+    definition,
+    groups,
+    fields,
+    indicatorIds,
+    totalBands: definition.overall.totalBands ? toExactBands(definition.overall.totalBands) : null,
+    overall: compile(definition.overall.rule, ['overall', 'rule']),
+    awardStep: Math.max(1, roundToHundredths(definition.awardStep)),
+    problems,
+  };
+}

@@ -1,0 +1,149 @@
+import { type Problem, problem } from '../problem.ts';
+import { type RuleData, asFiniteNumber, evaluateRule, isTruthy } from '../rules/index.ts';
+import { readAnswer } from './answer-value.ts';
+import { type Hundredths, fromHundredths, roundToHundredths, toHundredths } from './hundredths.ts';
+import type { IndicatorPlan } from './plan.ts';
+import type { Answers, Awards, IndicatorScore } from './types.ts';
+
+/** The answers as rules see them: a parsed value, or null for unanswered, invalid and skipped fields. */
+export type RuleContext = Record<string, unknown>;
+
+export interface IndicatorOutcome {
+  score: IndicatorScore;
+  awarded: Hundredths;
+}
+
+/** True unless the rule is present and answers falsy; a rule that fails to run counts as relevant. */
+function isRelevant(rule: IndicatorPlan['relevant'], context: RuleData): boolean {
+  if (rule === null) return true;
+  const result = evaluateRule(rule, context);
+  return !result.ok || isTruthy(result.value);
+}
+
+/** What reading an indicator's fields left behind for the second pass. */
+export interface IndicatorInputs {
+  relevant: boolean;
+  /** Every relevant required field has a valid answer. */
+  complete: boolean;
+  missing: Problem[];
+  invalid: Problem[];
+}
+
+/**
+ * First pass: reads the indicator's fields into `context`, in definition order, so that skip logic sees
+ * earlier answers already resolved. Caps and validations wait for the second pass, when every field of
+ * the set is in the context.
+ */
+export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: RuleContext): IndicatorInputs {
+  const inputs: IndicatorInputs = { relevant: isRelevant(plan.relevant, context), complete: true, missing: [], invalid: [] };
+  for (const { field, path, relevant: fieldRule } of plan.fields) {
+    context[field.id] = null;
+    if (!inputs.relevant || !isRelevant(fieldRule, context)) continue;
+    const state = readAnswer(field, Object.hasOwn(answers, field.id) ? answers[field.id] : undefined, path);
+    if (state.state === 'answered') {
+      context[field.id] = state.value;
+    } else if (state.state === 'invalid') {
+      inputs.invalid.push(...state.problems);
+      if (field.required) inputs.complete = false;
+    } else if (field.required) {
+      inputs.complete = false;
+      inputs.missing.push(problem(path, 'missing.answer', `Chưa trả lời: ${field.label.vi} (${plan.indicator.id})`, `Not answered: ${field.label.en ?? field.label.vi} (${plan.indicator.id})`));
+    }
+  }
+  return inputs;
+}
+
+/** Second pass: runs the validations, computes the cap, and checks the award against it. */
+export function scoreIndicator(
+  plan: IndicatorPlan,
+  inputs: IndicatorInputs,
+  awards: Awards,
+  context: RuleData,
+  awardStep: Hundredths,
+): IndicatorOutcome {
+  const { indicator } = plan;
+  const { relevant, missing, invalid } = inputs;
+  if (relevant) {
+    for (const { validation, rule } of plan.validations) {
+      // A rule across fields speaks only once all of them are answered; until then "missing" says enough.
+      // A field is answered exactly when the first pass left a value in the context.
+      if (!validation.fields.every((id) => context[id] !== null && context[id] !== undefined)) continue;
+      const result = evaluateRule(rule, context);
+      if (result.ok && isTruthy(result.value)) continue;
+      for (const id of validation.fields)
+        invalid.push({ path: ['answers', id], code: 'invalid.validation', message: validation.message, severity: 'error' });
+    }
+  }
+
+  const cap = relevant && inputs.complete ? computeCap(plan, context, invalid) : 0;
+  let awarded: Hundredths = 0;
+  if (relevant && indicator.scoring === 'automatic') awarded = cap;
+  else if (relevant && plan.max > 0) awarded = readAward(plan, awards, cap, awardStep, inputs.complete, missing, invalid);
+
+  return {
+    awarded,
+    score: {
+      id: indicator.id,
+      relevant,
+      scoring: indicator.scoring,
+      max: fromHundredths(plan.max),
+      cap: fromHundredths(cap),
+      awarded: fromHundredths(awarded),
+      missing,
+      invalid,
+    },
+  };
+}
+
+function computeCap(plan: IndicatorPlan, context: RuleData, invalid: Problem[]): Hundredths {
+  if (plan.max === 0) return 0;
+  if (plan.cap === null) return plan.max;
+  const result = evaluateRule(plan.cap, context);
+  const value = result.ok ? asFiniteNumber(result.value) : null;
+  if (value === null || value < 0) {
+    invalid.push(problem(['definition', 'indicators', plan.indicator.id, 'cap'], 'definition.cap-not-a-number', `Quy tắc điểm tối đa của chỉ số ${plan.indicator.id} không cho ra một số hợp lệ`, `The cap rule of indicator ${plan.indicator.id} did not give a valid number`));
+    return 0;
+  }
+  return Math.min(roundToHundredths(value), plan.max);
+}
+
+function readAward(
+  plan: IndicatorPlan,
+  awards: Awards,
+  cap: Hundredths,
+  awardStep: Hundredths,
+  inputsComplete: boolean,
+  missing: Problem[],
+  invalid: Problem[],
+): Hundredths {
+  const id = plan.indicator.id;
+  const path = plan.awardPath;
+  const raw = Object.hasOwn(awards, id) ? awards[id] : undefined;
+  if (raw === undefined || raw === null) {
+    // Nothing to award when the answers leave a cap of 0 (e.g. the software is not deployed).
+    if (inputsComplete && cap > 0)
+      missing.push(problem(path, 'missing.award', `Chưa chấm điểm chỉ số ${id} (tối đa ${fromHundredths(cap)} điểm)`, `Indicator ${id} has not been awarded points (at most ${fromHundredths(cap)})`));
+    return 0;
+  }
+  const points = typeof raw === 'number' ? toHundredths(raw) : null;
+  if (points === null) {
+    invalid.push(problem(path, 'award.not-a-number', `Điểm của chỉ số ${id} phải là một số có tối đa hai chữ số thập phân`, `The award for indicator ${id} must be a number with at most two decimals`));
+    return 0;
+  }
+  if (points < 0) {
+    invalid.push(problem(path, 'award.negative', `Điểm của chỉ số ${id} không được âm`, `The award for indicator ${id} cannot be negative`));
+    return 0;
+  }
+  if (points % awardStep !== 0) {
+    const step = fromHundredths(awardStep);
+    invalid.push(problem(path, 'award.step', `Điểm của chỉ số ${id} phải là bội số của ${step}`, `The award for indicator ${id} must be a multiple of ${step}`));
+    return 0;
+  }
+  // Until the answers behind the cap are in, the award waits: the missing answer is the one problem to show.
+  if (!inputsComplete) return 0;
+  if (points > cap) {
+    invalid.push(problem(path, 'award.above-cap', `Điểm ${fromHundredths(points)} vượt mức tối đa ${fromHundredths(cap)} điểm của chỉ số ${id}`, `An award of ${fromHundredths(points)} exceeds the cap of ${fromHundredths(cap)} for indicator ${id}`));
+    return 0;
+  }
+  return points;
+}

@@ -1,0 +1,178 @@
+import type { LocalizedText } from '../definition/text.ts';
+import { type Problem, problem } from '../problem.ts';
+import { type CompiledRule, type RuleData, asFiniteNumber, evaluateRule, isTruthy } from '../rules/index.ts';
+import { levelOf } from './band-level.ts';
+import { fromHundredths, type Hundredths } from './hundredths.ts';
+import { type CriterionPlan, type GroupPlan, type ScoringPlan, planFor } from './plan.ts';
+import { type IndicatorInputs, type RuleContext, readIndicatorInputs, scoreIndicator } from './score-indicator.ts';
+import type { Answers, Awards, CriterionScore, GroupScore, ScoreOptions, ScoreResult } from './types.ts';
+import type { Definition } from '../definition/schema.ts';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Scores a submission against one version of a criteria set: for every indicator, criterion and group
+ * the cap, the points counted, the maximum and the level; the mandatory conditions and why one is not
+ * met; the overall level; and what is missing or invalid, each with its path. Never throws on any
+ * answers or awards, however malformed: bad input becomes listed problems. Points are exact (hundredths).
+ * @example scoreSubmission(national4725, { digital_materials: 45 }, { '1.4': 10 }).groups[0]?.criteria
+ */
+export function scoreSubmission(definition: Definition, answers: unknown, awards: unknown, options: ScoreOptions = {}): ScoreResult {
+  const plan = planFor(definition);
+  const invalid: Problem[] = [...plan.problems];
+  const missing: Problem[] = [];
+  const safeAnswers: Answers = isRecord(answers) ? answers : {};
+  const safeAwards: Awards = isRecord(awards) ? awards : {};
+  if (!isRecord(answers) && answers !== undefined && answers !== null)
+    invalid.push(problem(['answers'], 'invalid.answers-shape', 'Câu trả lời phải là một đối tượng theo mã trường', 'Answers must be an object keyed by field id'));
+  if (!isRecord(awards) && awards !== undefined && awards !== null)
+    invalid.push(problem(['awards'], 'invalid.awards-shape', 'Điểm phải là một đối tượng theo mã chỉ số', 'Awards must be an object keyed by indicator id'));
+  for (const key of Object.keys(safeAnswers))
+    if (!plan.fields.has(key))
+      invalid.push(problem(['answers', key], 'invalid.unknown-field', `Trường "${key}" không có trong bộ chỉ số`, `Field "${key}" is not in the criteria set`));
+  for (const key of Object.keys(safeAwards))
+    if (!plan.indicatorIds.has(key))
+      invalid.push(problem(['awards', key], 'invalid.unknown-indicator', `Chỉ số "${key}" không có trong bộ chỉ số`, `Indicator "${key}" is not in the criteria set`));
+
+  // A plain object filled in definition order keeps one chain of hidden classes across submissions (a
+  // null-prototype object sits in slower dictionary mode); rules read own properties only, so the
+  // prototype is out of their reach.
+  const context: RuleContext = {};
+  const inputs = plan.groups.map((group) =>
+    group.criteria.map((criterion) => criterion.indicators.map((indicator) => readIndicatorInputs(indicator, safeAnswers, context))),
+  );
+
+  let total: Hundredths = 0;
+  const groups = plan.groups.map((group, g) => {
+    const score = scoreGroup(plan, group, inputs[g] ?? [], safeAwards, context, options, invalid);
+    total += score.points;
+    return score.result;
+  });
+  for (const group of groups) for (const criterion of group.criteria) {
+    missing.push(...criterion.missing);
+    invalid.push(...criterion.invalid);
+  }
+
+  const totalLevel = plan.totalBands ? levelOf(plan.totalBands, total) : null;
+  const overallLevel = overallLevelOf(plan, groups, total, totalLevel, invalid);
+  const errors = invalid.filter((item) => item.severity === 'error').length;
+  return { groups, total: fromHundredths(total), totalLevel, overallLevel, complete: missing.length === 0 && errors === 0, missing, invalid };
+}
+
+function scoreGroup(
+  plan: ScoringPlan,
+  group: GroupPlan,
+  inputs: IndicatorInputs[][],
+  awards: Awards,
+  context: RuleData,
+  options: ScoreOptions,
+  invalid: Problem[],
+): { points: Hundredths; result: GroupScore } {
+  let points: Hundredths = 0;
+  const criteria = group.criteria.map((criterion, c) => {
+    const score = scoreCriterion(plan, criterion, inputs[c] ?? [], awards, context, options);
+    points += score.points;
+    return score.result;
+  });
+  if (points > group.max) points = group.max;
+  const unmetMandatory = criteria.filter((criterion) => !criterion.met).map((criterion) => criterion.id);
+  const bandLevel = levelOrLowest(plan, group.bands.length > 0 ? levelOf(group.bands, points) : null, ['definition', 'groups', group.group.id, 'bands'], invalid);
+  const level = levelFromRule(
+    plan,
+    group.effect,
+    { level: bandLevel, points: fromHundredths(points), unmet: unmetMandatory.length, unmetIds: unmetMandatory },
+    bandLevel,
+    ['definition', 'groups', group.group.id, 'mandatoryEffect'],
+    invalid,
+  );
+  const result: GroupScore = { id: group.group.id, max: fromHundredths(group.max), points: fromHundredths(points), bandLevel, level, unmetMandatory, criteria };
+  if (level < bandLevel) result.levelCappedBecause = cappedBecause(group.group.id, level, unmetMandatory);
+  return { points, result };
+}
+
+function cappedBecause(groupId: string, level: number, unmet: string[]): LocalizedText {
+  const list = unmet.join(', ');
+  return unmet.length > 0
+    ? { vi: `Nhóm ${groupId} chỉ được xếp mức ${level} vì chưa đáp ứng điều kiện bắt buộc: ${list}`, en: `Group ${groupId} is held at level ${level} because mandatory conditions are not met: ${list}` }
+    : { vi: `Nhóm ${groupId} được xếp mức ${level} theo quy tắc của bộ chỉ số`, en: `Group ${groupId} is set at level ${level} by the set's rule` };
+}
+
+function scoreCriterion(
+  plan: ScoringPlan,
+  criterion: CriterionPlan,
+  inputs: IndicatorInputs[],
+  awards: Awards,
+  context: RuleData,
+  options: ScoreOptions,
+): { points: Hundredths; result: CriterionScore } {
+  const { id } = criterion.criterion;
+  let points: Hundredths = 0;
+  const missing: Problem[] = [];
+  const invalid: Problem[] = [];
+  const indicators = criterion.indicators.map((indicator, i) => {
+    const outcome = scoreIndicator(indicator, inputs[i] ?? { relevant: false, complete: true, missing: [], invalid: [] }, awards, context, plan.awardStep);
+    points += outcome.awarded;
+    missing.push(...outcome.score.missing);
+    invalid.push(...outcome.score.invalid);
+    return outcome.score;
+  });
+  if (points > criterion.max) points = criterion.max;
+
+  if (options.evidence) {
+    const attached = isRecord(options.evidence[id]) ? options.evidence[id] : {};
+    for (const slot of criterion.criterion.evidence)
+      if (slot.required && !((attached[slot.id] ?? 0) > 0))
+        missing.push(problem(['evidence', id, slot.id], 'missing.evidence', `Chưa có minh chứng: ${slot.label.vi} (${id})`, `Evidence missing: ${slot.label.en ?? slot.label.vi} (${id})`));
+  }
+
+  let level: number | null = null;
+  let met = true;
+  const unmetReasons: LocalizedText[] = [];
+  if (criterion.criterion.kind === 'scored') {
+    level = levelOrLowest(plan, levelOf(criterion.bands, points), ['definition', 'criteria', id, 'bands'], invalid);
+  } else if (criterion.condition) {
+    const result = evaluateRule(criterion.condition, context);
+    met = result.ok && isTruthy(result.value);
+    if (!met) {
+      unmetReasons.push(criterion.criterion.unmetMessage ?? { vi: `Chưa đáp ứng điều kiện bắt buộc ${id}: ${criterion.criterion.title.vi}`, en: `Mandatory condition ${id} is not met: ${criterion.criterion.title.en ?? criterion.criterion.title.vi}` });
+      for (const item of missing) unmetReasons.push(item.message);
+      for (const item of invalid) unmetReasons.push(item.message);
+    }
+  }
+  return {
+    points,
+    result: { id, kind: criterion.criterion.kind, max: fromHundredths(criterion.max), points: fromHundredths(points), level, met, unmetReasons, indicators, missing, invalid },
+  };
+}
+
+function lowestLevel(plan: ScoringPlan): number {
+  return plan.definition.levels.reduce((low, level) => Math.min(low, level.level), Number.POSITIVE_INFINITY);
+}
+
+function levelOrLowest(plan: ScoringPlan, level: number | null, path: Problem['path'], invalid: Problem[]): number {
+  if (level !== null) return level;
+  invalid.push(problem(path, 'definition.band-gap', 'Điểm rơi vào khoảng trống giữa các mức của bộ chỉ số', 'The points fall in a gap between the bands of the set'));
+  return lowestLevel(plan);
+}
+
+function isDefinedLevel(plan: ScoringPlan, value: number | null): value is number {
+  return value !== null && plan.definition.levels.some((level) => level.level === value);
+}
+
+function levelFromRule(plan: ScoringPlan, rule: CompiledRule, data: RuleData, fallback: number, path: Problem['path'], invalid: Problem[]): number {
+  const result = evaluateRule(rule, data);
+  const value = result.ok ? asFiniteNumber(result.value) : null;
+  if (isDefinedLevel(plan, value)) return value;
+  invalid.push(problem(path, 'definition.level-rule', 'Quy tắc xếp mức không cho ra một mức của bộ chỉ số', 'The level rule did not give one of the set’s levels'));
+  return fallback;
+}
+
+function overallLevelOf(plan: ScoringPlan, groups: GroupScore[], total: Hundredths, totalLevel: number | null, invalid: Problem[]): number {
+  const byId: Record<string, { points: number; level: number }> = Object.create(null) as Record<string, { points: number; level: number }>;
+  for (const group of groups) byId[group.id] = { points: group.points, level: group.level };
+  const groupLevels = groups.map((group) => group.level);
+  const fallback = groupLevels.length > 0 ? Math.min(...groupLevels) : lowestLevel(plan);
+  return levelFromRule(plan, plan.overall, { groups: byId, groupLevels, total: fromHundredths(total), totalLevel }, fallback, ['definition', 'overall', 'rule'], invalid);
+}

@@ -1,0 +1,4 @@
+// `npm run bench`: figures printed beside a baseline measured in the same run, never asserted in tests.
+import { scoreBench } from './scoring.bench.ts';
+
+await scoreBench();
