@@ -46,6 +46,11 @@ export const EvidenceSlotSchema = z
     id: ItemIdSchema,
     kind: z.enum(['link', 'file', 'document']),
     required: z.boolean().default(false),
+    /**
+     * Required only when this rule over the answers is truthy (e.g. once points are claimed: links to
+     * the materials when any are declared). When present it decides, whatever `required` says.
+     */
+    requiredWhen: RuleSchema.optional(),
     label: LocalizedTextSchema,
     guidance: LocalizedTextSchema.optional(),
   })

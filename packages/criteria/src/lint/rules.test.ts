@@ -19,6 +19,12 @@ describe('rules in a definition', () => {
     expect(found([[[...INDICATOR, 'cap'], { if: [{ var: 'materialz' }, 3, 6] }]])).toEqual([['rule.unknown-var', 'groups[0].criteria[1].indicators[1].cap.if[0].var']]);
   });
 
+  it("checks an evidence slot's requiredWhen against the fields of the set", () => {
+    expect(found([[['groups', 0, 'criteria', 0, 'evidence', 0, 'requiredWhen'], { var: 'nothing' }]])).toEqual([
+      ['rule.unknown-var', 'groups[0].criteria[0].evidence[0].requiredWhen.var'],
+    ]);
+  });
+
   it('lets answer rules read fields of other indicators', () => {
     expect(found([[[...INDICATOR, 'relevantWhen'], { var: 'has_software' }]])).toEqual([]);
   });

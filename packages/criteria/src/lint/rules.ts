@@ -40,6 +40,9 @@ export function lintRules(definition: Definition): Problem[] {
   }
   for (const { criterion, path } of criteriaOf(definition)) {
     if (criterion.kind === 'mandatory') problems.push(...checkAt(criterion.condition, [...path, 'condition'], fieldIds));
+    criterion.evidence.forEach((slot, e) => {
+      if (slot.requiredWhen !== undefined) problems.push(...checkAt(slot.requiredWhen, [...path, 'evidence', e, 'requiredWhen'], fieldIds));
+    });
   }
   definition.groups.forEach((group, g) => {
     problems.push(...checkAt(group.mandatoryEffect, ['groups', g, 'mandatoryEffect'], MANDATORY_EFFECT_VARS));

@@ -44,6 +44,13 @@ describe('scoreSubmission', () => {
     expect(result.missing.map((p) => p.path[1])).toContain('1.1');
   });
 
+  it('requires evidence tied to a claim only when the claim is made (requiredWhen)', () => {
+    const claimed = scoreSubmission(national4725, answers, awards, { evidence: { ...seed003Example.evidence, '1.4': {} } });
+    expect(claimed.missing.map((p) => p.path.join(' '))).toEqual(['evidence 1.4 catalogue']);
+    const none = scoreSubmission(national4725, { ...answers, digital_materials: 0 }, { ...awards, '1.4a': 0 }, { evidence: { ...seed003Example.evidence, '1.4': {} } });
+    expect(none.missing).toEqual([]);
+  });
+
   it('counts the cap as the points of an automatic indicator, whatever award is sent', () => {
     const automatic = DefinitionSchema.parse({
       ...smallDefinition(),

@@ -29,6 +29,8 @@ export interface GroupPlan {
 
 export interface CriterionPlan {
   criterion: Criterion;
+  /** Per evidence slot: null when `required` decides alone, else the compiled `requiredWhen`. */
+  evidenceRules: (CompiledRule | null)[];
   max: Hundredths;
   bands: ExactBand[];
   condition: CompiledRule | null;
@@ -97,6 +99,7 @@ function buildPlan(definition: Definition): ScoringPlan {
         max: criterion.kind === 'scored' ? roundToHundredths(criterion.max) : 0,
         bands: criterion.kind === 'scored' ? toExactBands(criterion.bands) : [],
         condition: criterion.kind === 'mandatory' ? compile(criterion.condition, [...at, 'condition']) : null,
+        evidenceRules: criterion.evidence.map((slot, e) => (slot.requiredWhen === undefined ? null : compile(slot.requiredWhen, [...at, 'evidence', e, 'requiredWhen']))),
         indicators: criterion.indicators.map((indicator, i): IndicatorPlan => {
           const ip: Path = [...at, 'indicators', i];
           indicatorIds.add(indicator.id);

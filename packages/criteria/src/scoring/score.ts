@@ -122,9 +122,13 @@ function scoreCriterion(
 
   if (options.evidence) {
     const attached = isRecord(options.evidence[id]) ? options.evidence[id] : {};
-    for (const slot of criterion.criterion.evidence)
-      if (slot.required && !((attached[slot.id] ?? 0) > 0))
+    criterion.criterion.evidence.forEach((slot, e) => {
+      const rule = criterion.evidenceRules[e];
+      const evaluated = rule ? evaluateRule(rule, context) : null;
+      const required = evaluated ? !evaluated.ok || isTruthy(evaluated.value) : slot.required;
+      if (required && !((attached[slot.id] ?? 0) > 0))
         missing.push(problem(['evidence', id, slot.id], 'missing.evidence', `Chưa có minh chứng: ${slot.label.vi} (${id})`, `Evidence missing: ${slot.label.en ?? slot.label.vi} (${id})`));
+    });
   }
 
   let level: number | null = null;
