@@ -1,0 +1,41 @@
+import type { Actor } from './actor.ts';
+import type { SystemAdmin } from './system-admin.ts';
+import { type TenantId, isTenantId } from './tenant-id.ts';
+
+/**
+ * The right to touch one tenant's data, held by one actor. Every repository function takes it first,
+ * and the data layer refuses any key outside `keyPrefix`. Only the auth layer makes one: the constructor
+ * is private, the factories demand a proof of authentication (a SystemAdmin now, a verified account
+ * token next), and the #private field keeps look-alike objects from passing for it.
+ */
+export class TenantContext {
+  readonly #tenantId: TenantId;
+  readonly #actor: Actor;
+
+  private constructor(tenantId: TenantId, actor: Actor) {
+    this.#tenantId = tenantId;
+    this.#actor = actor;
+  }
+
+  /**
+   * A system admin may act in any tenant, including one being created.
+   * @example TenantContext.forSystemAdmin(admin, 'hai-phong')
+   */
+  static forSystemAdmin(admin: SystemAdmin, tenantId: string): TenantContext {
+    if (!isTenantId(tenantId)) throw new TypeError(`Not a tenant id: ${JSON.stringify(tenantId)}`);
+    return new TenantContext(tenantId, admin.actor);
+  }
+
+  get tenantId(): TenantId {
+    return this.#tenantId;
+  }
+
+  get actor(): Actor {
+    return this.#actor;
+  }
+
+  /** Every key of this tenant's data begins with this. */
+  get keyPrefix(): string {
+    return `TENANT#${this.#tenantId}#`;
+  }
+}

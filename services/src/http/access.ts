@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import { SystemAdmin } from '../auth/system-admin.ts';
+import type { AppEnv } from './app-env.ts';
+import { HttpError } from './errors.ts';
+
+/**
+ * Who may call a route, and what the route's handler receives about the caller. The route definition
+ * names its Access, so the check, the handler's typed input and the OpenAPI `security` come from one place.
+ */
+export interface Access<Principal extends object> {
+  /** The OpenAPI security scheme that documents it; null for public routes. */
+  scheme: { name: string; definition: Record<string, string> } | null;
+  /** Returns what the handler gets about the caller, or throws a 401/403 HttpError. */
+  authenticate(c: Context<AppEnv>): Principal;
+}
+
+/** Anyone, signed in or not. */
+export const publicAccess: Access<Record<never, never>> = {
+  scheme: null,
+  authenticate: () => ({}),
+};
+
+/**
+ * The platform's operators, by the SYSTEM_ADMIN_TOKEN bearer token. Stand-in until the account model
+ * with roles and JWTs arrives; it stays afterwards for automation and for creating the first tenants.
+ */
+export const systemAdminAccess: Access<{ admin: SystemAdmin }> = {
+  scheme: {
+    name: 'systemAdmin',
+    definition: { type: 'http', scheme: 'bearer', description: 'The SYSTEM_ADMIN_TOKEN of the deployment.' },
+  },
+  authenticate(c) {
+    const admin = SystemAdmin.authenticate(bearerToken(c), c.var.deps.systemAdminToken);
+    if (admin === null) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'Cần mã truy cập quản trị hệ thống hợp lệ (Authorization: Bearer …)',
+        'A valid system-admin token is required (Authorization: Bearer …)',
+        [],
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    }
+    return { admin };
+  },
+};
+
+function bearerToken(c: Context<AppEnv>): string | null {
+  const match = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '');
+  return match?.[1] ?? null;
+}

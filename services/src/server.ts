@@ -1,0 +1,74 @@
+import { join, relative } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { devSecretPath, withDevSecrets } from './config/dev-secrets.ts';
+import { type Config, ConfigError, loadConfig } from './config/env.ts';
+import { createStore } from './db/client.ts';
+import { ensureTable } from './db/ensure-table.ts';
+import { type DynamoLocal, startDynamoLocal } from './db/local.ts';
+
+/**
+ * The Node entry (`npm start -w @chiso/services`): starts DynamoDB Local with its data under DATA_DIR
+ * (unless DYNAMODB_ENDPOINT points elsewhere, or in prod), makes sure the table is there, serves the
+ * app on PORT, and on SIGINT/SIGTERM stops both.
+ */
+async function main(): Promise<void> {
+  const config = readConfig();
+  // In prod without an endpoint the SDK talks to AWS itself, and the CDK stack owns the table.
+  const embedded = config.dynamodbEndpoint === null && config.stage !== 'prod';
+  let local: DynamoLocal | null = null;
+  if (embedded) {
+    const dataDir = join(config.dataDir, 'dynamodb');
+    local = await startDynamoLocal({ port: config.dynamodbLocalPort, dataDir });
+    console.log(`DynamoDB Local: ${local.endpoint} (dữ liệu / data: ${dataDir})`);
+  }
+  const store = createStore({ tableName: config.tableName, endpoint: local?.endpoint ?? config.dynamodbEndpoint });
+  if (config.dynamodbEndpoint !== null || embedded) console.log(`Bảng / table ${config.tableName}: ${await ensureTable(store)}`);
+
+  const app = createApp({ store, systemAdminToken: config.systemAdminToken });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ port }) => {
+    console.log(`Chỉ số API: http://${config.host}:${port}/api  (OpenAPI: /api/openapi.json)`);
+    if (config.stage === 'dev') {
+      const tokenFile = readablePath(devSecretPath(config.dataDir, 'system-admin-token'));
+      console.log(`Mã quản trị hệ thống / system-admin token: ${process.env.SYSTEM_ADMIN_TOKEN ? 'SYSTEM_ADMIN_TOKEN' : tokenFile}`);
+    }
+  });
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: đang dừng / stopping…`);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await local?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+  server.on('error', async (error) => {
+    console.error(`Không khởi động được API / cannot start the API on ${config.host}:${config.port}: ${error.message}`);
+    await local?.stop();
+    process.exit(1);
+  });
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function readablePath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') ? path : fromHere;
+}
+
+function readConfig(): Config {
+  try {
+    return withDevSecrets(loadConfig(process.env));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

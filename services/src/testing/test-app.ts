@@ -1,0 +1,30 @@
+import type { Hono } from 'hono';
+import { createApp } from '../app.ts';
+import { SystemAdmin } from '../auth/system-admin.ts';
+import { TenantContext } from '../auth/tenant-context.ts';
+import type { Store } from '../db/client.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { Route } from '../http/route.ts';
+
+/** The system-admin token of test apps. */
+export const TEST_ADMIN_TOKEN = 'test-system-admin-token-0123456789abcdef';
+
+/** Headers of a system admin's JSON request. */
+export const adminHeaders = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
+
+/** The app over `store`, with TEST_ADMIN_TOKEN as the system-admin token. */
+export function createTestApp(store: Store, routes?: readonly Route[]): Hono<AppEnv> {
+  return createApp({ store, systemAdminToken: TEST_ADMIN_TOKEN }, routes);
+}
+
+/** A tenant context held by a system admin, as the system-admin routes make it. */
+export function adminContext(tenantId: string): TenantContext {
+  return TenantContext.forSystemAdmin(testAdmin(), tenantId);
+}
+
+/** A system admin, as the system-admin routes get it. */
+export function testAdmin(): SystemAdmin {
+  const admin = SystemAdmin.authenticate(TEST_ADMIN_TOKEN, TEST_ADMIN_TOKEN);
+  if (admin === null) throw new Error('unreachable: the test token authenticates itself');
+  return admin;
+}
