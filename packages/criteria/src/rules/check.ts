@@ -129,12 +129,12 @@ class Checker {
       else this.rule(arg, at, scoped);
     }
     // Without its list of keys, missing_some reads the whole data and then fails on `undefined.length`.
-    if (op === 'missing_some' && args.length < 2) this.problems.push(report.varNotLiteral(valuePath, op));
+    if (op === 'missing_some' && args.length < 2) this.problems.push(report.missingSomeWithoutKeys(valuePath));
   }
 
   private dataPaths(node: unknown, path: Path, op: string, scoped: boolean): void {
     if (!Array.isArray(node)) {
-      this.problems.push(report.varNotLiteral(path, op));
+      this.problems.push(report.varComputed(path, op));
       this.rule(node, path, scoped);
       return;
     }
@@ -144,8 +144,8 @@ class Checker {
 
   private dataPath(node: unknown, path: Path, op: string, scoped: boolean): void {
     if (!isPathLiteral(node)) {
-      this.problems.push(report.varNotLiteral(path, op));
-      // Still look inside: a computed path may hide other problems (an operation that is not allowed).
+      this.problems.push(report.varComputed(path, op));
+      // Look inside: a computed path may hide real problems (an operation that is not allowed).
       this.rule(node, path, scoped);
       return;
     }

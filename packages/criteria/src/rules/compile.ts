@@ -54,11 +54,11 @@ function compileArray(node: readonly unknown[]): Evaluator {
 
 /**
  * Checks a rule and compiles it to closures (no `eval`, so it runs under a strict CSP). Throws a
- * RuleError carrying every problem when the check finds any.
+ * RuleError carrying every error the check finds (warnings do not stop a rule).
  * @example compileRule({ '<': [{ var: 'x' }, 30] })({ x: 12 }) // true
  */
 export function compileRule(rule: Rule, limits: RuleLimits = DEFAULT_RULE_LIMITS): CompiledRule {
-  const problems = checkRule(rule, { limits });
+  const problems = checkRule(rule, { limits }).filter((found) => found.severity === 'error');
   if (problems.length > 0) throw new RuleError(problems);
   const evaluate = compileNode(rule);
   return (data) => {

@@ -1,3 +1,5 @@
+import { forbiddenSegment } from './forbidden-names.ts';
+
 /** A data path written in a rule: `"school.students"`, `1` (an index), or `null`/`""` for the whole data. */
 export type PathLiteral = string | number | null;
 
@@ -48,4 +50,14 @@ export function lookup(data: unknown, segments: readonly string[], notFound: unk
     if (current === undefined) return notFound;
   }
   return current;
+}
+
+/**
+ * The steps of a path computed at run time, or null when a step is a forbidden name: the run-time
+ * twin of the check that literal paths pass before a rule is accepted.
+ * @example guardedSegments('con' + 'structor') // null
+ */
+export function guardedSegments(path: unknown): string[] | null {
+  const segments = pathSegments(path);
+  return forbiddenSegment(segments) === undefined ? segments : null;
 }

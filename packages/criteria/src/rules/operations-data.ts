@@ -1,10 +1,10 @@
-import { type PathLiteral, isPathLiteral, lookup, ownValue, pathSegments } from './data-path.ts';
+import { type PathLiteral, guardedSegments, isPathLiteral, lookup, ownValue, pathSegments } from './data-path.ts';
 import { type Compile, type Evaluator, type OperationCompiler, evaluateAll } from './evaluator.ts';
 import { jsGreaterOrEqual } from './js-operators.ts';
 
 /**
- * `{"var": [path, notFound]}`. A literal path is split once, here; a computed one (refused by the
- * check, compiled anyway so the compiler is complete) on each evaluation. Either way only own
+ * `{"var": [path, notFound]}`. A literal path is split once, here; a computed one on each evaluation,
+ * where a forbidden segment finds nothing (literal ones are refused before). Either way only own
  * properties are read. Every argument is evaluated, as json-logic-js does.
  */
 const varOperation: OperationCompiler = (args, compile) => {
@@ -48,9 +48,10 @@ const varOperation: OperationCompiler = (args, compile) => {
   }
   const computed = compile(path);
   return (data) => {
-    const where = computed(data);
+    const segments = guardedSegments(computed(data));
     const [fallback] = evaluateAll(others, data);
-    return lookup(data, pathSegments(where), fallback === undefined ? null : fallback);
+    const notFound = fallback === undefined ? null : fallback;
+    return segments === null ? notFound : lookup(data, segments, notFound);
   };
 };
 
@@ -85,8 +86,9 @@ function missingOf(values: readonly unknown[], data: unknown, compile: Compile):
   const keys: readonly unknown[] = Array.isArray(first) ? first : values;
   const missing: unknown[] = [];
   for (const key of keys) {
+    const segments = typeof key === 'object' && key !== null ? null : guardedSegments(key);
     const value =
-      typeof key === 'object' && key !== null ? compile({ var: key })(data) : lookup(data, pathSegments(key), null);
+      typeof key === 'object' && key !== null ? compile({ var: key })(data) : segments === null ? null : lookup(data, segments, null);
     if (value === null || value === '') missing.push(key);
   }
   return missing;

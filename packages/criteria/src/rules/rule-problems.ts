@@ -68,13 +68,27 @@ export function notJson(path: Path, what: { vi: string; en: string }): Problem {
   );
 }
 
-/** A data path that is computed instead of written: the way around the forbidden names. */
-export function varNotLiteral(path: Path, op: string): Problem {
+/**
+ * A data path computed when the rule runs. Allowed (JSON-logic has it), and guarded at run time: a
+ * computed path naming a forbidden segment finds nothing. What it reads cannot be checked beforehand.
+ */
+export function varComputed(path: Path, op: string): Problem {
   return problem(
     path,
-    'rule.var-not-literal',
-    `Đường dẫn dữ liệu của ${quote(op)} phải được viết sẵn là chuỗi hoặc số, không được tính ra`,
-    `The data path of ${quote(op)} must be written as a literal string or number, not computed`,
+    'rule.var-computed',
+    `Đường dẫn dữ liệu của ${quote(op)} được tính khi chạy quy tắc, nên không kiểm tra trước được trường nào được đọc; nên viết sẵn tên trường`,
+    `The data path of ${quote(op)} is computed when the rule runs, so which input it reads cannot be checked in advance; prefer writing the field name`,
+    'warning',
+  );
+}
+
+/** `missing_some` without its list of keys fails in every evaluation. */
+export function missingSomeWithoutKeys(path: Path): Problem {
+  return problem(
+    path,
+    'rule.missing-some-keys',
+    '"missing_some" cần hai đối số: số lượng tối thiểu và danh sách trường',
+    '"missing_some" needs two arguments: the minimum count and the list of keys',
   );
 }
 

@@ -63,20 +63,29 @@ describe('data paths', () => {
     }
   });
 
-  it('refuses computed paths, however they are computed', () => {
-    expect(found(checkRule({ var: { cat: ['con', 'structor'] } }))).toEqual([{ code: 'rule.var-not-literal', path: ['var'] }]);
-    expect(found(checkRule({ var: [['a']] }))).toEqual([{ code: 'rule.var-not-literal', path: ['var', 0] }]);
-    expect(found(checkRule({ var: true }))).toEqual([{ code: 'rule.var-not-literal', path: ['var'] }]);
-    expect(found(checkRule({ missing: [{ var: 'k' }] }))).toEqual([{ code: 'rule.var-not-literal', path: ['missing', 0] }]);
-    expect(found(checkRule({ missing_some: [1, { merge: [['a']] }] }))).toEqual([
-      { code: 'rule.var-not-literal', path: ['missing_some', 1] },
-    ]);
-    expect(found(checkRule({ missing_some: [1] }))).toEqual([{ code: 'rule.var-not-literal', path: ['missing_some'] }]);
+  it('warns of computed paths, however they are computed, and refuses a missing_some without keys', () => {
+    const computed = (path: (string | number)[]) => ({ code: 'rule.var-computed', path });
+    expect(found(checkRule({ var: { cat: ['con', 'structor'] } }))).toEqual([computed(['var'])]);
+    expect(found(checkRule({ var: [['a']] }))).toEqual([computed(['var', 0])]);
+    expect(found(checkRule({ var: true }))).toEqual([computed(['var'])]);
+    expect(found(checkRule({ missing: [{ var: 'k' }] }))).toEqual([computed(['missing', 0])]);
+    expect(found(checkRule({ missing_some: [1, { merge: [['a']] }] }))).toEqual([computed(['missing_some', 1])]);
+    expect(checkRule({ var: { cat: ['a', 'b'] } }).map((p) => p.severity)).toEqual(['warning']);
+    expect(found(checkRule({ missing_some: [1] }))).toEqual([{ code: 'rule.missing-some-keys', path: ['missing_some'] }]);
+  });
+
+  it('finds nothing through a computed path that names a prototype member, at run time', () => {
+    const data = { school: { name: 'THCS A' }, list: [1, 2] };
+    expect(compileRule({ var: { cat: ['con', 'structor'] } })(data)).toBeNull();
+    expect(compileRule({ var: [{ cat: ['school.', '__proto__'] }, 'none'] })(data)).toBe('none');
+    expect(compileRule({ var: { cat: ['list.', 'map'] } })(data)).toBeNull();
+    expect(compileRule({ missing: { merge: [['constructor', 'school.name']] } })(data)).toEqual(['constructor']);
+    expect(compileRule({ var: { cat: ['school.', 'name'] } })(data)).toBe('THCS A');
   });
 
   it('still looks inside a computed path for other problems', () => {
     expect(found(checkRule({ var: { log: 'constructor' } }))).toEqual([
-      { code: 'rule.var-not-literal', path: ['var'] },
+      { code: 'rule.var-computed', path: ['var'] },
       { code: 'rule.operation-not-allowed', path: ['var'] },
     ]);
   });

@@ -1,5 +1,5 @@
 import { type Problem, problem } from '../problem.ts';
-import { type RuleData, asFiniteNumber, evaluateRule, isTruthy } from '../rules/index.ts';
+import { RULE_FAILED, type RuleData, asFiniteNumber, evaluateRule, isTruthy, runRule } from '../rules/index.ts';
 import { readAnswer } from './answer-value.ts';
 import { type Hundredths, fromHundredths, roundToHundredths, toHundredths } from './hundredths.ts';
 import type { IndicatorPlan } from './plan.ts';
@@ -16,8 +16,8 @@ export interface IndicatorOutcome {
 /** True unless the rule is present and answers falsy; a rule that fails to run counts as relevant. */
 function isRelevant(rule: IndicatorPlan['relevant'], context: RuleData): boolean {
   if (rule === null) return true;
-  const result = evaluateRule(rule, context);
-  return !result.ok || isTruthy(result.value);
+  const value = runRule(rule, context);
+  return value === RULE_FAILED || isTruthy(value);
 }
 
 /** What reading an indicator's fields left behind for the second pass. */
@@ -37,15 +37,17 @@ export interface IndicatorInputs {
 export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: RuleContext): IndicatorInputs {
   const inputs: IndicatorInputs = { relevant: isRelevant(plan.relevant, context), complete: true, missing: [], invalid: [] };
   for (const { field, path, relevant: fieldRule } of plan.fields) {
-    context[field.id] = null;
-    if (!inputs.relevant || !isRelevant(fieldRule, context)) continue;
+    // Each slot is written once: skip logic first reads the earlier fields, already resolved.
+    if (!inputs.relevant || !isRelevant(fieldRule, context)) {
+      context[field.id] = null;
+      continue;
+    }
     const state = readAnswer(field, Object.hasOwn(answers, field.id) ? answers[field.id] : undefined, path);
-    if (state.state === 'answered') {
-      context[field.id] = state.value;
-    } else if (state.state === 'invalid') {
+    context[field.id] = state.state === 'answered' ? state.value : null;
+    if (state.state === 'invalid') {
       inputs.invalid.push(...state.problems);
       if (field.required) inputs.complete = false;
-    } else if (field.required) {
+    } else if (state.state === 'unanswered' && field.required) {
       inputs.complete = false;
       inputs.missing.push(problem(path, 'missing.answer', `Chưa trả lời: ${field.label.vi} (${plan.indicator.id})`, `Not answered: ${field.label.en ?? field.label.vi} (${plan.indicator.id})`));
     }
@@ -68,8 +70,8 @@ export function scoreIndicator(
       // A rule across fields speaks only once all of them are answered; until then "missing" says enough.
       // A field is answered exactly when the first pass left a value in the context.
       if (!validation.fields.every((id) => context[id] !== null && context[id] !== undefined)) continue;
-      const result = evaluateRule(rule, context);
-      if (result.ok && isTruthy(result.value)) continue;
+      const value = runRule(rule, context);
+      if (value !== RULE_FAILED && isTruthy(value)) continue;
       for (const id of validation.fields)
         invalid.push({ path: ['answers', id], code: 'invalid.validation', message: validation.message, severity: 'error' });
     }
@@ -98,9 +100,11 @@ export function scoreIndicator(
 function computeCap(plan: IndicatorPlan, context: RuleData, invalid: Problem[]): Hundredths {
   if (plan.max === 0) return 0;
   if (plan.cap === null) return plan.max;
-  const result = evaluateRule(plan.cap, context);
-  const value = result.ok ? asFiniteNumber(result.value) : null;
+  const result = runRule(plan.cap, context);
+  const value = result === RULE_FAILED ? null : asFiniteNumber(result);
   if (value === null || value < 0) {
+    const failure = result === RULE_FAILED ? evaluateRule(plan.cap, context) : null;
+    if (failure && !failure.ok) invalid.push({ ...failure.problem, path: ['definition', 'indicators', plan.indicator.id, 'cap'] });
     invalid.push(problem(['definition', 'indicators', plan.indicator.id, 'cap'], 'definition.cap-not-a-number', `Quy tắc điểm tối đa của chỉ số ${plan.indicator.id} không cho ra một số hợp lệ`, `The cap rule of indicator ${plan.indicator.id} did not give a valid number`));
     return 0;
   }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../definition/text.ts';
 import { type Problem, problem } from '../problem.ts';
-import { type CompiledRule, type RuleData, asFiniteNumber, evaluateRule, isTruthy } from '../rules/index.ts';
+import { type CompiledRule, RULE_FAILED, type RuleData, asFiniteNumber, isTruthy, runRule } from '../rules/index.ts';
 import { levelOf } from './band-level.ts';
 import { fromHundredths, type Hundredths } from './hundredths.ts';
 import { type CriterionPlan, type GroupPlan, type ScoringPlan, planFor } from './plan.ts';
@@ -29,11 +29,11 @@ export function scoreSubmission(definition: Definition, answers: unknown, awards
     invalid.push(problem(['answers'], 'invalid.answers-shape', 'Câu trả lời phải là một đối tượng theo mã trường', 'Answers must be an object keyed by field id'));
   if (!isRecord(awards) && awards !== undefined && awards !== null)
     invalid.push(problem(['awards'], 'invalid.awards-shape', 'Điểm phải là một đối tượng theo mã chỉ số', 'Awards must be an object keyed by indicator id'));
-  for (const key of Object.keys(safeAnswers))
-    if (!plan.fields.has(key))
+  for (const key in safeAnswers)
+    if (!plan.fields.has(key) && Object.hasOwn(safeAnswers, key))
       invalid.push(problem(['answers', key], 'invalid.unknown-field', `Trường "${key}" không có trong bộ chỉ số`, `Field "${key}" is not in the criteria set`));
-  for (const key of Object.keys(safeAwards))
-    if (!plan.indicatorIds.has(key))
+  for (const key in safeAwards)
+    if (!plan.indicatorIds.has(key) && Object.hasOwn(safeAwards, key))
       invalid.push(problem(['awards', key], 'invalid.unknown-indicator', `Chỉ số "${key}" không có trong bộ chỉ số`, `Indicator "${key}" is not in the criteria set`));
 
   // A plain object filled in definition order keeps one chain of hidden classes across submissions (a
@@ -124,8 +124,8 @@ function scoreCriterion(
     const attached = isRecord(options.evidence[id]) ? options.evidence[id] : {};
     criterion.criterion.evidence.forEach((slot, e) => {
       const rule = criterion.evidenceRules[e];
-      const evaluated = rule ? evaluateRule(rule, context) : null;
-      const required = evaluated ? !evaluated.ok || isTruthy(evaluated.value) : slot.required;
+      const evaluated = rule ? runRule(rule, context) : RULE_FAILED;
+      const required = rule ? evaluated === RULE_FAILED || isTruthy(evaluated) : slot.required;
       if (required && !((attached[slot.id] ?? 0) > 0))
         missing.push(problem(['evidence', id, slot.id], 'missing.evidence', `Chưa có minh chứng: ${slot.label.vi} (${id})`, `Evidence missing: ${slot.label.en ?? slot.label.vi} (${id})`));
     });
@@ -137,8 +137,8 @@ function scoreCriterion(
   if (criterion.criterion.kind === 'scored') {
     level = levelOrLowest(plan, levelOf(criterion.bands, points), ['definition', 'criteria', id, 'bands'], invalid);
   } else if (criterion.condition) {
-    const result = evaluateRule(criterion.condition, context);
-    met = result.ok && isTruthy(result.value);
+    const result = runRule(criterion.condition, context);
+    met = result !== RULE_FAILED && isTruthy(result);
     if (!met) {
       unmetReasons.push(criterion.criterion.unmetMessage ?? { vi: `Chưa đáp ứng điều kiện bắt buộc ${id}: ${criterion.criterion.title.vi}`, en: `Mandatory condition ${id} is not met: ${criterion.criterion.title.en ?? criterion.criterion.title.vi}` });
       for (const item of missing) unmetReasons.push(item.message);
@@ -166,8 +166,8 @@ function isDefinedLevel(plan: ScoringPlan, value: number | null): value is numbe
 }
 
 function levelFromRule(plan: ScoringPlan, rule: CompiledRule, data: RuleData, fallback: number, path: Problem['path'], invalid: Problem[]): number {
-  const result = evaluateRule(rule, data);
-  const value = result.ok ? asFiniteNumber(result.value) : null;
+  const result = runRule(rule, data);
+  const value = result === RULE_FAILED ? null : asFiniteNumber(result);
   if (isDefinedLevel(plan, value)) return value;
   invalid.push(problem(path, 'definition.level-rule', 'Quy tắc xếp mức không cho ra một mức của bộ chỉ số', 'The level rule did not give one of the set’s levels'));
   return fallback;
