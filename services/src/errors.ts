@@ -9,10 +9,17 @@ export interface EntityRef {
   id: string;
 }
 
-export type EntityType = 'tenant';
+export type EntityType = 'tenant' | 'criteria-set' | 'criteria-version' | 'unit' | 'unit-tree' | 'account' | 'grant' | 'login';
 
 const LABELS: Record<EntityType, { vi: string; en: string }> = {
   tenant: { vi: 'Sở GDĐT (tenant)', en: 'tenant' },
+  'criteria-set': { vi: 'bộ chỉ số', en: 'criteria set' },
+  'criteria-version': { vi: 'phiên bản bộ chỉ số', en: 'criteria-set version' },
+  unit: { vi: 'đơn vị', en: 'unit' },
+  'unit-tree': { vi: 'cây đơn vị', en: 'unit tree' },
+  account: { vi: 'tài khoản', en: 'account' },
+  grant: { vi: 'quyền', en: 'role grant' },
+  login: { vi: 'tên đăng nhập', en: 'login' },
 };
 
 /** A stale or clashing write: the caller must re-read and retry with `currentVersion`. */
@@ -70,5 +77,38 @@ export class InvalidInputError extends Error {
   ) {
     super(messageEn);
     this.name = 'InvalidInputError';
+  }
+}
+
+/** One reason attached to an error, for people: where, and what is wrong there. */
+export interface ErrorDetail {
+  path: string;
+  code: string;
+  messageVi: string;
+  messageEn: string;
+}
+
+/**
+ * A request that is well formed but not allowed in the entity's present state (409): publishing a
+ * version that has problems, retiring a draft, an illegal transition. `details` say why, one by one.
+ */
+export class StateConflictError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messageVi: string,
+    messageEn: string,
+    readonly details: ErrorDetail[] = [],
+    readonly currentVersion: number | null = null,
+  ) {
+    super(messageEn);
+    this.name = 'StateConflictError';
+  }
+}
+
+/** Several reasons why input that passed its schema cannot be accepted (400), each with its path. */
+export class InvalidInputsError extends Error {
+  constructor(readonly details: ErrorDetail[]) {
+    super('The request is invalid');
+    this.name = 'InvalidInputsError';
   }
 }

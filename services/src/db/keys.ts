@@ -14,7 +14,7 @@ export const TENANT_DIRECTORY = 'PLATFORM#TENANTS';
  * id can forge another entity's or another tenant's key.
  * @example tenantKey(ctx, 'AUDIT', 'tenant', 'hai-phong') // 'TENANT#hai-phong#AUDIT#tenant#hai-phong'
  */
-export function tenantKey(ctx: TenantContext, ...parts: string[]): string {
+export function tenantKey(ctx: Pick<TenantContext, 'keyPrefix'>, ...parts: string[]): string {
   for (const part of parts) {
     if (part === '' || part.includes('#')) throw new TypeError(`Invalid key part: ${JSON.stringify(part)}`);
   }

@@ -18,6 +18,10 @@ export interface PartitionQuery {
   partition: string;
   sortBeginsWith?: string;
   newestFirst?: boolean;
+  /** Leaves out items whose sort key begins with this (applied after `limit`, so a page may come up short). */
+  excludeSortPrefix?: string;
+  /** A strongly consistent read (base table only): for reads that decide access. */
+  consistent?: boolean;
   limit: number;
   cursor: string | null;
 }
@@ -47,7 +51,7 @@ export async function queryPlatformPartition(store: Store, _admin: SystemAdmin, 
   return queryPartition(store, query);
 }
 
-// Not exported: every caller must go through one of the two guarded doors above.
+// Not exported: every caller must go through one of the guarded doors above.
 async function queryPartition(store: Store, query: PartitionQuery): Promise<Page<Record<string, unknown>>> {
   const keys = keyAttributes(query.index);
   const names: Record<string, string> = { '#p': keys.partition };
@@ -58,6 +62,12 @@ async function queryPartition(store: Store, query: PartitionQuery): Promise<Page
     values[':s'] = query.sortBeginsWith;
     condition += ' AND begins_with(#s, :s)';
   }
+  let filter: string | undefined;
+  if (query.excludeSortPrefix !== undefined) {
+    names['#x'] = keys.sort;
+    values[':x'] = query.excludeSortPrefix;
+    filter = 'NOT begins_with(#x, :x)';
+  }
   const startKey: PageKey | undefined =
     query.cursor === null
       ? undefined
@@ -67,6 +77,8 @@ async function queryPartition(store: Store, query: PartitionQuery): Promise<Page
       TableName: store.tableName,
       IndexName: query.index,
       KeyConditionExpression: condition,
+      FilterExpression: filter,
+      ConsistentRead: query.consistent === true && query.index === undefined ? true : undefined,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ScanIndexForward: !query.newestFirst,

@@ -22,7 +22,36 @@ export interface UpdateIfVersion {
   set: Record<string, unknown>;
 }
 
-export type VersionedWrite = PutNew | UpdateIfVersion;
+/** Writes nothing, but the transaction fails unless the item is still at `expectedVersion` (e.g. a parent unit still active). */
+export interface CheckVersion {
+  kind: 'check-version';
+  entity: EntityRef;
+  key: ItemKey;
+  expectedVersion: number;
+}
+
+/** Deletes an item only if its stored version is `expectedVersion` (a revoked grant). */
+export interface DeleteIfVersion {
+  kind: 'delete-if-version';
+  entity: EntityRef;
+  key: ItemKey;
+  expectedVersion: number;
+}
+
+/**
+ * Rewrites derived fields that copy another entity's data (a unit's path on its descendants and on
+ * accounts, after a move) on condition that they still hold the `expected` values. The version is left
+ * alone: nothing the item's own editors set has changed, so their next write must not fail for it.
+ */
+export interface Reindex {
+  kind: 'reindex';
+  entity: EntityRef;
+  key: ItemKey;
+  expected: Record<string, string>;
+  set: Record<string, unknown>;
+}
+
+export type VersionedWrite = PutNew | UpdateIfVersion | CheckVersion | DeleteIfVersion | Reindex;
 
 /** @example putNew({ type: 'tenant', id: 'hai-phong' }, { pk, sk, name }) */
 export function putNew(entity: EntityRef, item: ItemKey & Record<string, unknown>): PutNew {
@@ -32,6 +61,21 @@ export function putNew(entity: EntityRef, item: ItemKey & Record<string, unknown
 /** @example updateIfVersion(entity, { pk, sk }, 3, { name: 'Sở GDĐT Hải Phòng' }) */
 export function updateIfVersion(entity: EntityRef, key: ItemKey, expectedVersion: number, set: Record<string, unknown>): UpdateIfVersion {
   return { kind: 'update-if-version', entity, key, expectedVersion, set };
+}
+
+/** @example checkVersion({ type: 'unit', id: parent.id }, unitKey(ctx, parent.id), parent.version) */
+export function checkVersion(entity: EntityRef, key: ItemKey, expectedVersion: number): CheckVersion {
+  return { kind: 'check-version', entity, key, expectedVersion };
+}
+
+/** @example deleteIfVersion({ type: 'grant', id }, { pk, sk }, 1) */
+export function deleteIfVersion(entity: EntityRef, key: ItemKey, expectedVersion: number): DeleteIfVersion {
+  return { kind: 'delete-if-version', entity, key, expectedVersion };
+}
+
+/** @example reindex(entity, key, { path: 'a/b/' }, { path: 'a/c/b/', gsi1sk: 'PATH#a/c/b/' }) */
+export function reindex(entity: EntityRef, key: ItemKey, expected: Record<string, string>, set: Record<string, unknown>): Reindex {
+  return { kind: 'reindex', entity, key, expected, set };
 }
 
 // DynamoDB's limit on one TransactWriteItems call.
@@ -49,7 +93,7 @@ const CONFLICT_RETRIES = 3;
 export async function commit(store: Store, ctx: TenantContext, writes: VersionedWrite[], events: AuditEvent[]): Promise<void> {
   checkTransaction(ctx, writes, events);
   const items = [
-    ...writes.map((write) => (write.kind === 'put-new' ? putItem(store, write) : updateItem(store, write))),
+    ...writes.map((write) => transactItem(store, write)),
     ...events.map((event) => ({
       Put: { TableName: store.tableName, Item: auditEventItem(ctx, event), ConditionExpression: 'attribute_not_exists(pk)' },
     })),
@@ -82,14 +126,72 @@ function checkTransaction(ctx: TenantContext, writes: VersionedWrite[], events: 
   for (const write of writes) {
     const key = write.kind === 'put-new' ? write.item : write.key;
     if (!isTenantKey(ctx, key.pk)) throw new TypeError(`Key ${key.pk} is outside tenant ${ctx.tenantId}`);
-    if (write.kind === 'update-if-version') {
+    if (write.kind === 'update-if-version' || write.kind === 'reindex') {
       const touched = Object.keys(write.set).filter((name) => PROTECTED.has(name));
       if (touched.length > 0) throw new TypeError(`An update cannot set ${touched.join(', ')}`);
     }
+    if (write.kind === 'reindex' && Object.keys(write.expected).length === 0) throw new TypeError('A reindex needs its expected values');
   }
+  if (writes.every((write) => write.kind === 'check-version')) throw new TypeError('A transaction needs at least one write');
   for (const event of events) {
     if (event.tenantId !== ctx.tenantId) throw new TypeError(`Audit event of tenant ${event.tenantId} in tenant ${ctx.tenantId}`);
   }
+}
+
+function transactItem(store: Store, write: VersionedWrite) {
+  switch (write.kind) {
+    case 'put-new':
+      return putItem(store, write);
+    case 'update-if-version':
+      return updateItem(store, write);
+    case 'check-version':
+      return {
+        ConditionCheck: {
+          TableName: store.tableName,
+          Key: { pk: write.key.pk, sk: write.key.sk },
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion },
+        },
+      };
+    case 'delete-if-version':
+      return {
+        Delete: {
+          TableName: store.tableName,
+          Key: { pk: write.key.pk, sk: write.key.sk },
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion },
+        },
+      };
+    case 'reindex':
+      return reindexItem(store, write);
+  }
+}
+
+function reindexItem(store: Store, write: Reindex) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions = Object.entries(write.expected).map(([name, value], i) => {
+    names[`#e${i}`] = name;
+    values[`:e${i}`] = value;
+    return `#e${i} = :e${i}`;
+  });
+  const assignments = Object.entries(write.set).map(([name, value], i) => {
+    names[`#a${i}`] = name;
+    values[`:a${i}`] = value;
+    return `#a${i} = :a${i}`;
+  });
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: write.key.pk, sk: write.key.sk },
+      ConditionExpression: conditions.join(' AND '),
+      UpdateExpression: `SET ${assignments.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 }
 
 function putItem(store: Store, write: PutNew) {
@@ -124,6 +226,8 @@ async function conflictFor(store: Store, write: VersionedWrite): Promise<Conflic
   const { Item } = await store.db.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
   const current = typeof Item?.version === 'number' ? Item.version : null;
   if (write.kind === 'put-new') return new ConflictError(write.entity, current, 'exists');
+  // A reindex fails when the copy changed under it (a concurrent move): the caller re-reads.
+  if (write.kind === 'reindex') return new ConflictError(write.entity, current, current === null ? 'missing' : 'stale');
   return new ConflictError(write.entity, current, current === null ? 'missing' : 'stale');
 }
 

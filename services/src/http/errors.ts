@@ -30,7 +30,7 @@ export type ErrorResponse = z.output<typeof ErrorResponseSchema>;
 /** An error that already knows its HTTP status; thrown by the HTTP layer itself (bad JSON, no token…). */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
     readonly code: string,
     readonly messageVi: string,
     messageEn: string,

@@ -1,4 +1,6 @@
 export * from './band.ts';
+export * from './blank.ts';
+export * from './canonical.ts';
 export * from './field.ts';
 export * from './parse.ts';
 export * from './rule.ts';

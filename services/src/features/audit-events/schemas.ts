@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PageQuerySchema, pageOf } from '../../http/paging.ts';
 import { bilingual } from '../../validation/parse-bilingual.ts';
 
-const EntityTypeSchema = z.enum(['tenant']);
+const EntityTypeSchema = z.enum(['tenant', 'criteria-set', 'criteria-version']);
 
 /** One state change as the audit log shows it: who, when, what, before → after (changed fields only). */
 export const AuditEventSchema = z
