@@ -9,7 +9,18 @@ export interface EntityRef {
   id: string;
 }
 
-export type EntityType = 'tenant' | 'criteria-set' | 'criteria-version' | 'unit' | 'unit-tree' | 'account' | 'grant' | 'login';
+export type EntityType =
+  | 'tenant'
+  | 'criteria-set'
+  | 'criteria-version'
+  | 'unit'
+  | 'unit-tree'
+  | 'account'
+  | 'grant'
+  | 'login'
+  | 'campaign'
+  | 'submission'
+  | 'evidence';
 
 const LABELS: Record<EntityType, { vi: string; en: string }> = {
   tenant: { vi: 'Sở GDĐT (tenant)', en: 'tenant' },
@@ -20,6 +31,9 @@ const LABELS: Record<EntityType, { vi: string; en: string }> = {
   account: { vi: 'tài khoản', en: 'account' },
   grant: { vi: 'quyền', en: 'role grant' },
   login: { vi: 'tên đăng nhập', en: 'login' },
+  campaign: { vi: 'kỳ đánh giá', en: 'campaign' },
+  submission: { vi: 'hồ sơ đánh giá', en: 'submission' },
+  evidence: { vi: 'minh chứng', en: 'evidence' },
 };
 
 /** A stale or clashing write: the caller must re-read and retry with `currentVersion`. */
@@ -60,6 +74,20 @@ export class NotFoundError extends Error {
     super(`The ${label.en} "${entity.id}" was not found`);
     this.name = 'NotFoundError';
     this.messageVi = `Không tìm thấy ${label.vi} “${entity.id}”`;
+  }
+}
+
+/**
+ * The caller can see the resource but its roles there do not allow the action (403). Outside every
+ * grant's subtree the answer is a NotFoundError instead, so ids cannot be probed.
+ */
+export class ForbiddenError extends Error {
+  readonly messageVi: string;
+
+  constructor(readonly action: string) {
+    super(`Your roles here do not allow this (${action})`);
+    this.name = 'ForbiddenError';
+    this.messageVi = `Vai trò của bạn tại đơn vị này không cho phép thao tác này (${action})`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { createAuthenticator } from './auth/authenticator.ts';
 import { devSecretPath, withDevSecrets } from './config/dev-secrets.ts';
 import { type Config, ConfigError, loadConfig } from './config/env.ts';
 import { createStore } from './db/client.ts';
@@ -25,7 +26,12 @@ async function main(): Promise<void> {
   const store = createStore({ tableName: config.tableName, endpoint: local?.endpoint ?? config.dynamodbEndpoint });
   if (config.dynamodbEndpoint !== null || embedded) console.log(`Bảng / table ${config.tableName}: ${await ensureTable(store)}`);
 
-  const app = createApp({ store, systemAdminToken: config.systemAdminToken });
+  const app = createApp({
+    store,
+    systemAdminToken: config.systemAdminToken,
+    authenticator: createAuthenticator(config, store),
+    jwtSecret: config.jwtSecret,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ port }) => {
     console.log(`Chỉ số API: http://${config.host}:${port}/api  (OpenAPI: /api/openapi.json)`);
     if (config.stage === 'dev') {

@@ -1,5 +1,2 @@
-/**
- * Who acted, as recorded in audit events. Accounts join with the account model; until then the only
- * actor is the platform's system admin.
- */
+/** Who acted, as recorded in audit events: the platform's system admin, or a signed-in account. */
 export type Actor = { kind: 'system-admin' } | { kind: 'account'; accountId: string };

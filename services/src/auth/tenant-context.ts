@@ -1,12 +1,13 @@
 import type { Actor } from './actor.ts';
+import type { VerifiedIdentity } from './identity.ts';
 import type { SystemAdmin } from './system-admin.ts';
 import { type TenantId, isTenantId } from './tenant-id.ts';
 
 /**
  * The right to touch one tenant's data, held by one actor. Every repository function takes it first,
  * and the data layer refuses any key outside `keyPrefix`. Only the auth layer makes one: the constructor
- * is private, the factories demand a proof of authentication (a SystemAdmin now, a verified account
- * token next), and the #private field keeps look-alike objects from passing for it.
+ * is private, the factories demand a proof of authentication (a SystemAdmin, or a VerifiedIdentity from a
+ * checked token), and the #private field keeps look-alike objects from passing for it.
  */
 export class TenantContext {
   readonly #tenantId: TenantId;
@@ -24,6 +25,14 @@ export class TenantContext {
   static forSystemAdmin(admin: SystemAdmin, tenantId: string): TenantContext {
     if (!isTenantId(tenantId)) throw new TypeError(`Not a tenant id: ${JSON.stringify(tenantId)}`);
     return new TenantContext(tenantId, admin.actor);
+  }
+
+  /**
+   * A signed-in account acts in its own tenant only: the tenant comes from the verified token.
+   * @example TenantContext.forAccount(identity)
+   */
+  static forAccount(identity: VerifiedIdentity): TenantContext {
+    return new TenantContext(identity.tenantId, { kind: 'account', accountId: identity.accountId });
   }
 
   get tenantId(): TenantId {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { Caller } from '../auth/caller.ts';
 import { SystemAdmin } from '../auth/system-admin.ts';
 import type { AppEnv } from './app-env.ts';
 import { HttpError } from './errors.ts';
@@ -11,7 +12,7 @@ export interface Access<Principal extends object> {
   /** The OpenAPI security scheme that documents it; null for public routes. */
   scheme: { name: string; definition: Record<string, string> } | null;
   /** Returns what the handler gets about the caller, or throws a 401/403 HttpError. */
-  authenticate(c: Context<AppEnv>): Principal;
+  authenticate(c: Context<AppEnv>): Principal | Promise<Principal>;
 }
 
 /** Anyone, signed in or not. */
@@ -42,6 +43,39 @@ export const systemAdminAccess: Access<{ admin: SystemAdmin }> = {
       );
     }
     return { admin };
+  },
+};
+
+/**
+ * A signed-in account of a tenant: its bearer token is verified (our JWT or Cognito's), then the account
+ * and its grants are read from the platform's data. The handler gets the Caller, whose `authorize` is
+ * the one place that checks a resource against the caller's grants in the unit tree.
+ */
+export const accountAccess: Access<{ caller: Caller }> = {
+  scheme: {
+    name: 'account',
+    definition: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Mã truy cập của tài khoản (POST /api/auth/sign-in, hoặc Cognito) / An account access token (sign-in, or Cognito).',
+    },
+  },
+  async authenticate(c) {
+    const token = bearerToken(c);
+    const identity = token === null ? null : await c.var.deps.authenticator.verify(token);
+    const caller = identity === null ? null : await Caller.load(c.var.deps.store, identity);
+    if (caller === null) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'Phiên đăng nhập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại',
+        'The session is invalid or has expired; sign in again',
+        [],
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    }
+    return { caller };
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ConflictError, InvalidInputError, InvalidInputsError, NotFoundError, StateConflictError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, InvalidInputsError, NotFoundError, StateConflictError } from '../errors.ts';
 import type { AppEnv } from './app-env.ts';
 import { type ErrorResponse, HttpError, errorBody } from './errors.ts';
 
@@ -24,6 +24,9 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof InvalidInputsError) {
     const details = error.details.map((d) => ({ path: d.path, code: d.code, message: d.messageVi, messageEn: d.messageEn }));
     return c.json(errorBody('validation-failed', 'Dữ liệu gửi lên không hợp lệ', 'The request is invalid', details, { requestId }), 400);
+  }
+  if (error instanceof ForbiddenError) {
+    return c.json(errorBody('forbidden', error.messageVi, error.message, [], { requestId }), 403);
   }
   if (error instanceof NotFoundError) {
     return c.json(errorBody('not-found', error.messageVi, error.message, [], { requestId }), 404);

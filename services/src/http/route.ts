@@ -62,7 +62,7 @@ export function defineRoute<const R extends RequestSchemas, Principal extends ob
   return {
     spec,
     async handle(c) {
-      const principal = spec.access.authenticate(c);
+      const principal = await spec.access.authenticate(c);
       const input = await parseRequest(spec.request, c);
       return handler({ ...input, ...principal }, c);
     },

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
+import { embeddedAuthenticator, signAccessToken } from '../auth/account-token.ts';
 import { SystemAdmin } from '../auth/system-admin.ts';
 import { TenantContext } from '../auth/tenant-context.ts';
 import type { Store } from '../db/client.ts';
@@ -9,12 +10,24 @@ import type { Route } from '../http/route.ts';
 /** The system-admin token of test apps. */
 export const TEST_ADMIN_TOKEN = 'test-system-admin-token-0123456789abcdef';
 
+/** The JWT secret of test apps: tokens signed with it are accepted by them. */
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
+
 /** Headers of a system admin's JSON request. */
 export const adminHeaders = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
-/** The app over `store`, with TEST_ADMIN_TOKEN as the system-admin token. */
+/** The app over `store`, with TEST_ADMIN_TOKEN as the system-admin token and TEST_JWT_SECRET for accounts. */
 export function createTestApp(store: Store, routes?: readonly Route[]): Hono<AppEnv> {
-  return createApp({ store, systemAdminToken: TEST_ADMIN_TOKEN }, routes);
+  return createApp(
+    { store, systemAdminToken: TEST_ADMIN_TOKEN, authenticator: embeddedAuthenticator(TEST_JWT_SECRET), jwtSecret: TEST_JWT_SECRET },
+    routes,
+  );
+}
+
+/** Headers of a JSON request by an account, with a token as sign-in would issue it. */
+export async function accountHeaders(tenantId: string, accountId: string): Promise<Record<string, string>> {
+  const { token } = await signAccessToken(TEST_JWT_SECRET, { tenantId, accountId });
+  return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 }
 
 /** A tenant context held by a system admin, as the system-admin routes make it. */

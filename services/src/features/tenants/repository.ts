@@ -4,8 +4,11 @@ import { type Snapshot, auditEvent } from '../../db/audit-event.ts';
 import type { Store } from '../../db/client.ts';
 import { TENANT_DIRECTORY, tenantProfileKeys } from '../../db/keys.ts';
 import { type Page, getTenantItem, queryPlatformPartition } from '../../db/query.ts';
+import { newId } from '../../db/ids.ts';
 import { commit, putNew, updateIfVersion } from '../../db/versioned.ts';
 import type { EntityRef } from '../../errors.ts';
+import { unitEntity, unitItem } from '../units/repository.ts';
+import type { Unit } from '../units/schemas.ts';
 import { type Tenant, type TenantFields, TenantSchema } from './schemas.ts';
 
 export type TenantRepository = ReturnType<typeof tenantRepository>;
@@ -23,16 +26,36 @@ export function tenantRepository(store: Store) {
       return item === null ? null : TenantSchema.parse(item);
     },
 
-    /** Creates the tenant of `ctx` at version 1 (audited `tenant.created`); ConflictError if it exists. */
+    /**
+     * Creates the tenant of `ctx` at version 1 with the root of its unit tree, the Sở itself (audited
+     * `tenant.created`, `unit.created`); ConflictError if it exists.
+     */
     async insert(ctx: TenantContext, fields: TenantFields): Promise<Tenant> {
       const now = new Date().toISOString();
-      const tenant: Tenant = { id: ctx.tenantId, ...fields, status: 'active', version: 1, createdAt: now, updatedAt: now };
+      const rootId = newId();
+      const tenant: Tenant = { id: ctx.tenantId, ...fields, status: 'active', rootUnitId: rootId, version: 1, createdAt: now, updatedAt: now };
+      const root: Unit = {
+        id: rootId,
+        parentId: null,
+        name: fields.name,
+        kind: 'provincial-department',
+        code: null,
+        path: `${rootId}/`,
+        depth: 0,
+        status: 'active',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       const entity = entityOf(ctx);
       await commit(
         store,
         ctx,
-        [putNew(entity, { ...tenantProfileKeys(ctx), type: 'tenant', ...tenant })],
-        [auditEvent(ctx, { action: 'tenant.created', entity, entityVersion: 1, before: null, after: { ...tenant } })],
+        [putNew(entity, { ...tenantProfileKeys(ctx), type: 'tenant', ...tenant }), putNew(unitEntity(rootId), unitItem(ctx, root))],
+        [
+          auditEvent(ctx, { action: 'tenant.created', entity, entityVersion: 1, before: null, after: { ...tenant } }),
+          auditEvent(ctx, { action: 'unit.created', entity: unitEntity(rootId), entityVersion: 1, before: null, after: { ...root } }),
+        ],
       );
       return tenant;
     },

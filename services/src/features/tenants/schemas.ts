@@ -13,6 +13,7 @@ export const TenantSchema = z
     name: z.string().meta({ description: 'Tên Sở GDĐT / Name of the department', examples: ['Sở Giáo dục và Đào tạo Hải Phòng'] }),
     provinceName: z.string().meta({ description: 'Tên tỉnh, thành phố / Province', examples: ['Thành phố Hải Phòng'] }),
     status: z.enum(['active']),
+    rootUnitId: z.string().meta({ description: 'Đơn vị gốc của cây (chính Sở) / The root unit of the tree (the Sở itself)' }),
     version: z.int().min(1).meta({ description: 'Gửi lại khi sửa / Send it back when changing the tenant' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -1,0 +1,20 @@
+import type { TenantContext } from '../../auth/tenant-context.ts';
+import { tenantKey } from '../../db/keys.ts';
+
+/**
+ * A unit (DATA-MODEL.md #5–#7): read by id; listed by subtree on the tree index (gsi1, by materialized
+ * path) and by parent on the children index (gsi2, by name).
+ */
+export const unitKeys = (ctx: TenantContext, unitId: string) => ({
+  pk: tenantKey(ctx, 'UNIT', unitId),
+  sk: 'UNIT',
+});
+
+/** The index entries of a unit: its place in the tree (path) and among its parent's children (name). */
+export const unitIndexKeys = (ctx: TenantContext, unit: { id: string; parentId: string | null; path: string; sortName: string }) => ({
+  gsi1pk: tenantKey(ctx, 'TREE'),
+  gsi1sk: `PATH#${unit.path}`,
+  ...(unit.parentId === null
+    ? { gsi2pk: tenantKey(ctx, 'ROOTS'), gsi2sk: `${unit.sortName}#${unit.id}` }
+    : { gsi2pk: tenantKey(ctx, 'UNIT', unit.parentId, 'CHILDREN'), gsi2sk: `${unit.sortName}#${unit.id}` }),
+});
