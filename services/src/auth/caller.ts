@@ -84,6 +84,15 @@ export class Caller {
     return scopeRoots(this.grants, action, (unitId) => this.grants.find((grant) => grant.unitId === unitId)?.unitPath);
   }
 
+  /**
+   * The root unit (the Sở) as a path: where tenant-wide resources sit (criteria sets, the Sở's
+   * campaigns), so only grants at the root manage them. Empty for a caller without grants: it reaches nothing.
+   */
+  get rootPath(): UnitPath {
+    const root = this.grants[0]?.unitPath[0];
+    return root === undefined ? [] : [root];
+  }
+
   /** Roles the caller holds anywhere, for the UI's navigation. */
   get roles(): Role[] {
     return [...new Set(this.grants.map((grant) => grant.role))];
