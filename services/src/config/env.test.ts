@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       authMode: 'embedded',
       jwtSecret: null,
       systemAdminToken: null,
-      demo: false,
+      demo: true,
     });
   });
 
@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO: 'on' }).demo).toBe(true);
     expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
     expect(configError({ DEMO: 'maybe' }).issues[0]?.path).toBe('DEMO');
+    expect(loadConfig({ STAGE: 'test' }).demo).toBe(false);
   });
 
   it('requires JWT_SECRET in prod with embedded auth', () => {

