@@ -16,6 +16,10 @@ describe.each(['dev', 'prod'] as const)('the table in %s', (stage) => {
     expect(properties.GlobalSecondaryIndexes).toEqual(design.GlobalSecondaryIndexes);
   });
 
+  it('lets DynamoDB expire short-lived items by their ttl attribute', () => {
+    expect(table().TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
+  });
+
   it('bills on demand', () => {
     expect(table().BillingMode).toBe('PAY_PER_REQUEST');
     expect(design.BillingMode).toBe('PAY_PER_REQUEST');

@@ -26,6 +26,7 @@ export class DataTable extends Construct {
         sortKey: stringKey(index.sortKey),
         projectionType: projection(index.projection),
       })),
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
       // On in every stage: a restore drill in dev is how we learn it works before prod needs it.
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // The AWS-managed key records every use in CloudTrail, at no key cost; the data is the province's records.

@@ -63,12 +63,14 @@ describe('the API bundle', () => {
     rmSync(outdir, { recursive: true, force: true });
   });
 
-  it('is one minified ES module with a source map, well under a megabyte', () => {
+  it('is one minified ES module with a source map, under 2.5 MB', () => {
     // The banner comes first: it gives bundled CommonJS code a require() inside the ES module.
     expect(code).toMatch(/^import \{ createRequire \} from 'node:module'; const require = createRequire\(import\.meta\.url\);/);
     expect(code.trimEnd()).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map$/);
     expect(statSync(`${bundlePath}.map`).size).toBeGreaterThan(0);
-    expect(statSync(bundlePath).size).toBeLessThan(1024 * 1024);
+    // About 0.45 MB of our code and its libraries, plus about 1.4 MB of exceljs (XLSX imports), which is
+    // loaded lazily: the cold start does not evaluate it until an XLSX file arrives.
+    expect(statSync(bundlePath).size).toBeLessThan(2.5 * 1024 * 1024);
   });
 
   it('leaves the AWS SDK to the runtime', () => {
@@ -82,6 +84,8 @@ describe('the API bundle', () => {
       STAGE: 'prod',
       TABLE_NAME: 'Chiso-prod-table',
       AUTH_MODE: 'cognito',
+      COGNITO_USER_POOL_ID: 'ap-southeast-1_AbCdEf123',
+      COGNITO_CLIENT_ID: '4example5client6id7',
       AWS_LAMBDA_FUNCTION_NAME: 'api',
       AWS_REGION: 'ap-southeast-1',
     });

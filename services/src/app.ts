@@ -7,6 +7,7 @@ import { handleError, handleNotFound } from './http/error-handler.ts';
 import { HttpError } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import type { Route } from './http/route.ts';
+import { UPLOAD_PATH } from './features/unit-imports/limits.ts';
 import { apiRoutes } from './routes.ts';
 
 // A criteria-set definition is the largest body we expect (about 100 KB); Lambda caps requests at 6 MB.
@@ -26,15 +27,14 @@ export function createApp(deps: AppDeps, routes: readonly Route[] = apiRoutes): 
     // Answers carry tenant data and change with every write: no cache may keep them.
     c.header('Cache-Control', 'no-store');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(413, 'payload-too-large', 'Nội dung gửi lên quá lớn (tối đa 1 MB)', 'The body is too large (1 MB at most)');
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(413, 'payload-too-large', 'Nội dung gửi lên quá lớn (tối đa 1 MB)', 'The body is too large (1 MB at most)');
+    },
+  });
+  // The unit-list upload is a file of up to a few MB; its route enforces its own limit while reading it.
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === UPLOAD_PATH ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono<AppEnv>();
   for (const route of routes) api.on(route.spec.method.toUpperCase(), route.spec.path, (c) => route.handle(c));

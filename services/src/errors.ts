@@ -20,7 +20,8 @@ export type EntityType =
   | 'login'
   | 'campaign'
   | 'submission'
-  | 'evidence';
+  | 'evidence'
+  | 'unit-import';
 
 const LABELS: Record<EntityType, { vi: string; en: string }> = {
   tenant: { vi: 'Sở GDĐT (tenant)', en: 'tenant' },
@@ -34,6 +35,7 @@ const LABELS: Record<EntityType, { vi: string; en: string }> = {
   campaign: { vi: 'kỳ đánh giá', en: 'campaign' },
   submission: { vi: 'hồ sơ đánh giá', en: 'submission' },
   evidence: { vi: 'minh chứng', en: 'evidence' },
+  'unit-import': { vi: 'lượt nhập danh sách đơn vị', en: 'unit import' },
 };
 
 /** A stale or clashing write: the caller must re-read and retry with `currentVersion`. */

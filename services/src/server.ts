@@ -2,11 +2,14 @@ import { join, relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
+import { hashPassword } from './auth/password.ts';
+import { SystemAdmin } from './auth/system-admin.ts';
 import { devSecretPath, withDevSecrets } from './config/dev-secrets.ts';
 import { type Config, ConfigError, loadConfig } from './config/env.ts';
-import { createStore } from './db/client.ts';
+import { type Store, createStore } from './db/client.ts';
 import { ensureTable } from './db/ensure-table.ts';
 import { type DynamoLocal, startDynamoLocal } from './db/local.ts';
+import { demoLoginLines, seedDemo } from './demo/seed-demo.ts';
 
 /**
  * The Node entry (`npm start -w @chiso/services`): starts DynamoDB Local with its data under DATA_DIR
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
   const store = createStore({ tableName: config.tableName, endpoint: local?.endpoint ?? config.dynamodbEndpoint });
   if (config.dynamodbEndpoint !== null || embedded) console.log(`Bảng / table ${config.tableName}: ${await ensureTable(store)}`);
 
+  const demo = config.demo ? await loadDemo(config, store) : false;
+
   const app = createApp({
     store,
     systemAdminToken: config.systemAdminToken,
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
       const tokenFile = readablePath(devSecretPath(config.dataDir, 'system-admin-token'));
       console.log(`Mã quản trị hệ thống / system-admin token: ${process.env.SYSTEM_ADMIN_TOKEN ? 'SYSTEM_ADMIN_TOKEN' : tokenFile}`);
     }
+    if (demo) for (const line of demoLoginLines(`http://${config.host}:${port}`)) console.log(line);
   });
 
   let stopping = false;
@@ -56,6 +62,26 @@ async function main(): Promise<void> {
     await local?.stop();
     process.exit(1);
   });
+}
+
+/**
+ * Loads the demo province when it is missing (DEMO=on, the default in dev), as the platform's operator.
+ * True when the province is there to sign in to.
+ */
+async function loadDemo(config: Config, store: Store): Promise<boolean> {
+  const admin = SystemAdmin.authenticate(config.systemAdminToken, config.systemAdminToken);
+  if (admin === null || config.authMode !== 'embedded') {
+    console.log('Bỏ qua dữ liệu demo (cần SYSTEM_ADMIN_TOKEN và AUTH_MODE=embedded) / demo data skipped (needs a system-admin token and embedded auth)');
+    return false;
+  }
+  const { created } = await seedDemo(store, admin, hashPassword);
+  const added = created.units + created.accounts + created.criteriaVersions + created.campaigns;
+  console.log(
+    added > 0
+      ? `Đã nạp tỉnh demo / demo province loaded: ${created.units} đơn vị / units, ${created.accounts} tài khoản / accounts, ${created.criteriaVersions} bộ chỉ số / criteria versions, ${created.campaigns} kỳ đánh giá / campaigns`
+      : 'Tỉnh demo đã có sẵn / demo province already there',
+  );
+  return true;
 }
 
 /** Relative to the working directory when inside it, else absolute. */

@@ -5,7 +5,7 @@ import { accountPartition } from '../features/accounts/keys.ts';
 import { unitKeys } from '../features/units/keys.ts';
 import type { VerifiedIdentity } from './identity.ts';
 import { type Role, RoleSchema } from './roles.ts';
-import { type Action, type Grant, type UnitPath, allows, pathIds, scopeRoots } from './scope.ts';
+import { type Action, type Grant, ROLE_ACTIONS, type UnitPath, allows, pathIds, scopeRoots } from './scope.ts';
 import { TenantContext } from './tenant-context.ts';
 
 /** A grant with the path of its unit as stored now (a move changes paths, never grants). */
@@ -67,6 +67,29 @@ export class Caller {
   authorize(action: Action, path: UnitPath, entity: EntityRef): void {
     if (!this.reaches(path)) throw new NotFoundError(entity);
     if (!allows(this.grants, action, path)) throw new ForbiddenError(action);
+  }
+
+  /**
+   * The access check for what a unit owns FOR its subtree (the tenant's criteria sets, owned by the root;
+   * a campaign of a Phòng): the units inside use it, so their grants see it too; only grants at the owner
+   * or above manage it. Unrelated to the owner's subtree → NotFoundError; related, but no grant of the
+   * right place allows `action` → ForbiddenError.
+   * @example caller.authorizeOwned('campaign.read', pathIds(campaign.ownerPath), entity, 'use')
+   */
+  authorizeOwned(action: Action, ownerPath: UnitPath, entity: EntityRef, mode: 'use' | 'manage'): void {
+    const verdict = this.judgeOwned(action, ownerPath, mode);
+    if (verdict === 'unrelated') throw new NotFoundError(entity);
+    if (verdict === 'forbidden') throw new ForbiddenError(action);
+  }
+
+  /** What `authorizeOwned` decides, without throwing: for listings, which leave out what the caller may not see. */
+  judgeOwned(action: Action, ownerPath: UnitPath, mode: 'use' | 'manage'): 'allowed' | 'forbidden' | 'unrelated' {
+    const ownerId = ownerPath.at(-1);
+    const above = this.grants.filter((grant) => ownerPath.includes(grant.unitId));
+    const inside = ownerId === undefined ? [] : this.grants.filter((grant) => !ownerPath.includes(grant.unitId) && grant.unitPath.includes(ownerId));
+    if (above.length + inside.length === 0) return 'unrelated';
+    const eligible = mode === 'use' ? [...above, ...inside] : above;
+    return eligible.some((grant) => ROLE_ACTIONS[grant.role].has(action)) ? 'allowed' : 'forbidden';
   }
 
   /** True when some grant of the caller reaches `path` (whatever its role). */

@@ -35,6 +35,17 @@ export class TenantContext {
     return new TenantContext(identity.tenantId, { kind: 'account', accountId: identity.accountId });
   }
 
+  /**
+   * A sign-in attempt, before anyone is authenticated: the password sign-in reads the tenant's login
+   * items and accounts and counts failed attempts with it, as the anonymous actor. Only the sign-in use
+   * case makes one; once the password is verified, the account acts through a VerifiedIdentity.
+   * @example TenantContext.forSignInAttempt('hai-phong')
+   */
+  static forSignInAttempt(tenantId: string): TenantContext {
+    if (!isTenantId(tenantId)) throw new TypeError(`Not a tenant id: ${JSON.stringify(tenantId)}`);
+    return new TenantContext(tenantId, { kind: 'anonymous' });
+  }
+
   get tenantId(): TenantId {
     return this.#tenantId;
   }

@@ -13,7 +13,8 @@ export function withDevSecrets(config: Config): Config {
   if (config.stage !== 'dev') return config;
   return {
     ...config,
-    jwtSecret: config.jwtSecret ?? devSecret(config.dataDir, 'jwt-secret'),
+    // Cognito signs people in there: a generated secret would switch on password sign-in beside it.
+    jwtSecret: config.authMode === 'cognito' ? config.jwtSecret : (config.jwtSecret ?? devSecret(config.dataDir, 'jwt-secret')),
     systemAdminToken: config.systemAdminToken ?? devSecret(config.dataDir, 'system-admin-token'),
   };
 }

@@ -58,7 +58,8 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in prod with embedded auth', () => {
     expect(configError({ STAGE: 'prod' }).issues).toEqual([expect.objectContaining({ path: 'JWT_SECRET', code: 'required' })]);
     expect(loadConfig({ STAGE: 'prod', JWT_SECRET: secret }).jwtSecret).toBe(secret);
-    expect(loadConfig({ STAGE: 'prod', AUTH_MODE: 'cognito' }).jwtSecret).toBeNull();
+    const cognito = { AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'p_1', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'eu-west-1' };
+    expect(loadConfig({ STAGE: 'prod', ...cognito }).jwtSecret).toBeNull();
   });
 
   it('assumes prod on Lambda when STAGE is not set', () => {
@@ -67,6 +68,31 @@ describe('loadConfig', () => {
 
   it('rejects secrets too short to resist guessing', () => {
     expect(configError({ SYSTEM_ADMIN_TOKEN: 'short' }).issues[0]?.path).toBe('SYSTEM_ADMIN_TOKEN');
+  });
+
+  it('reads the Cognito user pool, client and region with AUTH_MODE=cognito, and nothing of them otherwise', () => {
+    const cognito = { AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'ap-southeast-1_AbC123xyz', COGNITO_CLIENT_ID: '4q1xyz', AWS_REGION: 'ap-southeast-1' };
+    expect(loadConfig(cognito).cognito).toEqual({ userPoolId: 'ap-southeast-1_AbC123xyz', clientId: '4q1xyz', region: 'ap-southeast-1', jwksUrl: null });
+    expect(loadConfig({ ...cognito, COGNITO_JWKS_URL: 'http://127.0.0.1:9999/jwks.json' }).cognito?.jwksUrl).toBe('http://127.0.0.1:9999/jwks.json');
+    expect(loadConfig({ COGNITO_USER_POOL_ID: 'ap-southeast-1_AbC123xyz', AWS_REGION: 'local' }).cognito).toBeNull();
+    // No password sign-in with Cognito: a JWT_SECRET left in the environment signs nothing.
+    expect(loadConfig({ ...cognito, JWT_SECRET: secret }).jwtSecret).toBeNull();
+  });
+
+  it('requires the user pool, the client and the region with AUTH_MODE=cognito, naming each', () => {
+    expect(configError({ AUTH_MODE: 'cognito' }).issues.map((i) => [i.path, i.code])).toEqual([
+      ['COGNITO_USER_POOL_ID', 'required'],
+      ['COGNITO_CLIENT_ID', 'required'],
+      ['AWS_REGION', 'required'],
+    ]);
+    const wrong = configError({ AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'pool/../x', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'Asia' });
+    expect(wrong.issues.map((i) => i.path)).toEqual(['COGNITO_USER_POOL_ID']);
+    expect(configError({ AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'p_1', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'Asia' }).issues[0]?.path).toBe('AWS_REGION');
+  });
+
+  it('leaves AWS_REGION to the Lambda runtime, which always sets it', () => {
+    const config = loadConfig({ AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'p_1', COGNITO_CLIENT_ID: 'c', AWS_LAMBDA_FUNCTION_NAME: 'api' });
+    expect(config.cognito).toMatchObject({ region: null });
   });
 
   it('rejects an endpoint that is not an http(s) URL', () => {

@@ -18,11 +18,26 @@ export interface Config {
   dynamodbEndpoint: string | null;
   dynamodbLocalPort: number;
   authMode: 'embedded' | 'cognito';
-  /** Null until `withDevSecrets` fills it in dev; required in prod with embedded auth. */
+  /** Set with AUTH_MODE=cognito only: the user pool whose tokens the API accepts. */
+  cognito: CognitoConfig | null;
+  /** Null until `withDevSecrets` fills it in dev; required in prod with embedded auth; always null from loadConfig with Cognito. */
   jwtSecret: string | null;
   /** Null disables the system-admin routes (every call gets 401). */
   systemAdminToken: string | null;
   demo: boolean;
+}
+
+/** The user pool that signs people in with AUTH_MODE=cognito. */
+export interface CognitoConfig {
+  userPoolId: string;
+  clientId: string;
+  /**
+   * AWS_REGION: Lambda's runtime always sets it (the stack cannot: the name is reserved), so on Lambda a
+   * missing one is left null here and refused when the authenticator is built; elsewhere it is required.
+   */
+  region: string | null;
+  /** COGNITO_JWKS_URL, for tests: null means the pool's own `<issuer>/.well-known/jwks.json`. */
+  jwksUrl: string | null;
 }
 
 const port = z.coerce.number().int().min(1).max(65_535);
@@ -41,6 +56,12 @@ const EnvSchema = z.object({
   DYNAMODB_LOCAL_PORT: port.default(8000),
   AUTH_MODE: z.enum(['embedded', 'cognito']).default('embedded'),
   JWT_SECRET: z.string().min(32).optional(),
+  // AWS's own patterns, loosened to `-` in both: they end up in URLs and the token issuer, nothing else may.
+  COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]{1,55}$/).optional(),
+  COGNITO_CLIENT_ID: z.string().regex(/^[\w+-]{1,128}$/).optional(),
+  COGNITO_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Read, not checked here: outside Cognito mode the SDK's own use of it (e.g. `local`) is none of ours.
+  AWS_REGION: z.string().optional(),
   SYSTEM_ADMIN_TOKEN: z.string().min(32).optional(),
   DEMO: onOff.optional(),
 });
@@ -67,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const vars = parsed.data;
   // Lambda sets AWS_LAMBDA_FUNCTION_NAME: a forgotten STAGE there must not fall back to dev conveniences.
   const stage: Stage = vars.STAGE ?? (env.AWS_LAMBDA_FUNCTION_NAME ? 'prod' : 'dev');
+  const cognito = cognitoOf(vars, env.AWS_LAMBDA_FUNCTION_NAME !== undefined);
   const config: Config = {
     stage,
     port: vars.PORT,
@@ -76,12 +98,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dynamodbEndpoint: vars.DYNAMODB_ENDPOINT ?? null,
     dynamodbLocalPort: vars.DYNAMODB_LOCAL_PORT,
     authMode: vars.AUTH_MODE,
-    jwtSecret: vars.JWT_SECRET ?? null,
+    cognito: cognito.config,
+    // Only the embedded mode signs tokens: with Cognito a null secret also switches password sign-in off.
+    jwtSecret: vars.AUTH_MODE === 'embedded' ? (vars.JWT_SECRET ?? null) : null,
     systemAdminToken: vars.SYSTEM_ADMIN_TOKEN ?? null,
     // The demo province is for trying the product on a laptop: on by default in dev only.
     demo: vars.DEMO ?? stage === 'dev',
   };
-  const rules = crossChecks(config);
+  const rules = [...crossChecks(config), ...cognito.issues];
   if (rules.length > 0) throw new ConfigError(rules);
   return config;
 }
@@ -98,6 +122,28 @@ function crossChecks(config: Config): IssueDetail[] {
     });
   }
   return issues;
+}
+
+/** AUTH_MODE=cognito needs the pool, the client and (off Lambda) the region of the tokens it accepts. */
+function cognitoOf(vars: z.output<typeof EnvSchema>, onLambda: boolean): { config: CognitoConfig | null; issues: IssueDetail[] } {
+  if (vars.AUTH_MODE !== 'cognito') return { config: null, issues: [] };
+  const issues: IssueDetail[] = [];
+  const required = (path: string) =>
+    issues.push({ path, code: 'required', message: 'Bắt buộc khi AUTH_MODE=cognito', messageEn: 'Required when AUTH_MODE=cognito' });
+  const { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId, AWS_REGION: region } = vars;
+  if (userPoolId === undefined) required('COGNITO_USER_POOL_ID');
+  if (clientId === undefined) required('COGNITO_CLIENT_ID');
+  if (region === undefined && !onLambda) required('AWS_REGION');
+  if (region !== undefined && !/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/.test(region)) {
+    issues.push({
+      path: 'AWS_REGION',
+      code: 'invalid_format',
+      message: 'Không phải mã vùng AWS (ví dụ ap-southeast-1)',
+      messageEn: 'Not an AWS region (e.g. ap-southeast-1)',
+    });
+  }
+  if (userPoolId === undefined || clientId === undefined) return { config: null, issues };
+  return { config: { userPoolId, clientId, region: region ?? null, jwksUrl: vars.COGNITO_JWKS_URL ?? null }, issues };
 }
 
 /** `.data` at the repository root, which git ignores. */

@@ -51,6 +51,16 @@ export async function queryPlatformPartition(store: Store, _admin: SystemAdmin, 
   return queryPartition(store, query);
 }
 
+/**
+ * The account items linked to one Cognito user (gsi2 `PLATFORM#COGNITO#<sub>`): the Cognito
+ * authenticator's read, made from a verified token before any tenant is known. Only such a partition
+ * is accepted, and at most `limit` items come back (a link is meant to be unique; two say it is not).
+ */
+export async function queryCognitoLinks(store: Store, partition: string, limit = 2): Promise<Record<string, unknown>[]> {
+  if (!/^PLATFORM#COGNITO#[^#]+$/.test(partition)) throw new TypeError(`Not a Cognito link partition: ${partition}`);
+  return (await queryPartition(store, { index: 'gsi2', partition, limit, cursor: null })).items;
+}
+
 // Not exported: every caller must go through one of the guarded doors above.
 async function queryPartition(store: Store, query: PartitionQuery): Promise<Page<Record<string, unknown>>> {
   const keys = keyAttributes(query.index);

@@ -8,6 +8,9 @@ export const tableDesign = {
   partitionKey: 'pk',
   sortKey: 'sk',
   billingMode: 'PAY_PER_REQUEST',
+  // Epoch seconds after which DynamoDB may delete an item: only short-lived working data carries it
+  // (sign-in failure counters); readers ignore expired items, since deletion may lag by days.
+  timeToLiveAttribute: 'ttl',
   globalSecondaryIndexes: [
     // Overloaded: tenant directory, audit by time, unit subtree by path, grants by unit, sets, campaigns.
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PageQuerySchema, pageOf } from '../../http/paging.ts';
 import { bilingual } from '../../validation/parse-bilingual.ts';
 
-const EntityTypeSchema = z.enum(['tenant', 'criteria-set', 'criteria-version']);
+const EntityTypeSchema = z.enum(['tenant', 'criteria-set', 'criteria-version', 'unit', 'account', 'grant', 'login', 'campaign', 'submission']);
 
 /** One state change as the audit log shows it: who, when, what, before → after (changed fields only). */
 export const AuditEventSchema = z
@@ -13,6 +13,7 @@ export const AuditEventSchema = z
     actor: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('system-admin') }),
       z.object({ kind: z.literal('account'), accountId: z.string() }),
+      z.object({ kind: z.literal('anonymous') }),
     ]),
     action: z.string().meta({ examples: ['tenant.updated'] }),
     entity: z.object({ type: EntityTypeSchema, id: z.string() }),

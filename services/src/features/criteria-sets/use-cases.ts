@@ -35,19 +35,34 @@ const now = (deps: CriteriaDeps) => (deps.now ?? (() => new Date().toISOString()
 export async function listCatalogue(deps: CriteriaDeps, ctx: TenantContext) {
   const sets = await deps.sets.listSets(ctx);
   const withVersions = await Promise.all(sets.map(async (set) => ({ ...set, versions: await deps.sets.listVersions(ctx, set.setKey) })));
-  const builtIn = BUILT_IN_SETS.map((definition) => ({
+  return { sets: withVersions, builtIn: BUILT_IN_SETS.map((definition) => builtInSummary(definition)) };
+}
+
+function builtInSummary(definition: Definition) {
+  return {
     setKey: definition.setKey,
     label: definition.version,
     title: definition.title.vi,
     decision: definition.legalBasis.decision,
     contentHash: contentHash(definition),
-  }));
-  return { sets: withVersions, builtIn };
+  };
+}
+
+/** A national set with its definition: what a province reads before cloning it. */
+export function getBuiltInSet(setKey: string) {
+  const definition = findBuiltInSet(setKey);
+  if (definition === undefined) throw new NotFoundError({ type: 'criteria-set', id: setKey });
+  return { ...builtInSummary(definition), definition };
 }
 
 /** The published versions of the tenant, across its sets: what a campaign may apply. */
 export function listPublished(deps: CriteriaDeps, ctx: TenantContext): Promise<CriteriaVersion[]> {
   return deps.sets.listByStatus(ctx, 'published');
+}
+
+/** The tenant's versions in one status, across its sets (drafts in progress, retired ones). */
+export function listVersionsByStatus(deps: CriteriaDeps, ctx: TenantContext, status: VersionStatus): Promise<CriteriaVersion[]> {
+  return deps.sets.listByStatus(ctx, status);
 }
 
 async function requireVersion(deps: CriteriaDeps, ctx: TenantContext, setKey: string, number: number): Promise<CriteriaVersion> {

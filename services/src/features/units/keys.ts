@@ -18,3 +18,15 @@ export const unitIndexKeys = (ctx: TenantContext, unit: { id: string; parentId: 
     ? { gsi2pk: tenantKey(ctx, 'ROOTS'), gsi2sk: `${unit.sortName}#${unit.id}` }
     : { gsi2pk: tenantKey(ctx, 'UNIT', unit.parentId, 'CHILDREN'), gsi2sk: `${unit.sortName}#${unit.id}` }),
 });
+
+/** The tree index (gsi1) of a tenant: every unit by materialized path, so a subtree is one prefix query (#6). */
+export const treePartition = (ctx: TenantContext) => tenantKey(ctx, 'TREE');
+
+/** The children of a unit on gsi2, by sort name (#7). */
+export const childrenPartition = (ctx: TenantContext, unitId: string) => tenantKey(ctx, 'UNIT', unitId, 'CHILDREN');
+
+/** Who holds roles at a unit (gsi1, written with each grant by the accounts feature, #11). */
+export const grantsAtPartition = (ctx: TenantContext, unitId: string) => tenantKey(ctx, 'UNIT', unitId, 'GRANTS');
+
+/** Accounts by their home unit's path (gsi1, written by the accounts feature, #12): what a move rewrites. */
+export const accountsByPathPartition = (ctx: TenantContext) => tenantKey(ctx, 'ACCOUNTS');

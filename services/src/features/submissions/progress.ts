@@ -1,0 +1,93 @@
+import type { UnitKind } from '@chiso/criteria';
+import type { Caller } from '../../auth/caller.ts';
+import { pathIds } from '../../auth/scope.ts';
+import { isPastSelfAssessment, selfAssessmentDeadline } from '../campaigns/deadlines.ts';
+import type { Campaign, Extension } from '../campaigns/schemas.ts';
+import { requireCampaign } from '../campaigns/use-cases.ts';
+import type { Unit } from '../units/schemas.ts';
+import { takesPart } from './enrolment.ts';
+import type { Progress, ProgressRow, ProgressStatus, SubmissionHead } from './schemas.ts';
+import type { SubmissionDeps } from './use-cases.ts';
+
+/**
+ * The subtrees whose units the caller may see in this campaign: each of its `submission.read` scope
+ * roots inside the owner's subtree, or the owner's whole subtree for a root at or above the owner.
+ */
+function visiblePaths(caller: Caller, campaign: Campaign): string[] {
+  const ownerIds = pathIds(campaign.ownerPath);
+  const paths = new Set<string>();
+  for (const root of caller.scopeRoots('submission.read')) {
+    const rootPath = caller.grants.find((grant) => grant.unitId === root)?.unitPath ?? [root];
+    if (rootPath.includes(campaign.ownerUnitId)) paths.add(`${rootPath.join('/')}/`);
+    else if (ownerIds.includes(root)) paths.add(campaign.ownerPath);
+  }
+  // With the owner's subtree in, nothing under it needs listing twice.
+  return paths.has(campaign.ownerPath) ? [campaign.ownerPath] : [...paths];
+}
+
+/** Where a unit stands: its submission's status, `not-started` before any change, `overdue` once late. */
+function progressStatus(campaign: Campaign, head: SubmissionHead | undefined, extension: Extension | null, now: Date): ProgressStatus {
+  const status: ProgressStatus = head === undefined || (head.status === 'draft' && head.startedAt === null) ? 'not-started' : head.status;
+  if ((status === 'not-started' || status === 'draft') && isPastSelfAssessment(campaign, extension, now)) return 'overdue';
+  return status;
+}
+
+/**
+ * Every unit of the campaign in the caller's scope with its status, points and levels; counts per
+ * status (after the kind filter, before the status filter, so a screen can show every tab). A school
+ * added after opening is listed as not started: it joins on its first read. A province has a few
+ * thousand schools, so the whole scope is read and filtered here rather than paged.
+ */
+export async function campaignProgress(deps: SubmissionDeps, caller: Caller, campaignId: string, filter: { status?: ProgressStatus; kind?: UnitKind }): Promise<Progress> {
+  const campaign = await requireCampaign(deps, caller, campaignId, 'campaign.read');
+  const ctx = caller.ctx;
+  const paths = visiblePaths(caller, campaign);
+  const [units, heads, extensions] = await Promise.all([
+    Promise.all(paths.map((path) => deps.units.listSubtree(ctx, path))).then((lists) => lists.flat()),
+    Promise.all(paths.map((path) => deps.submissions.listUnder(ctx, campaign.id, path))).then((lists) => lists.flat()),
+    deps.campaigns.listExtensions(ctx, campaign.id),
+  ]);
+  const now = (deps.now ?? (() => new Date()))();
+  const unitById = new Map<string, Unit>(units.map((unit) => [unit.id, unit]));
+  const headByUnit = new Map(heads.map((head) => [head.unitId, head]));
+  const extensionByUnit = new Map(extensions.map((extension) => [extension.unitId, extension]));
+
+  const rows: ProgressRow[] = [];
+  const row = (unitId: string, head: SubmissionHead | undefined, unit: Unit | undefined, criteria: { setKey: string; number: number }, kind: UnitKind): ProgressRow => {
+    const extension = extensionByUnit.get(unitId) ?? null;
+    return {
+      unitId,
+      unitName: unit?.name ?? unitId,
+      unitKind: kind,
+      unitPath: unit?.path ?? head?.unitPath ?? '',
+      status: progressStatus(campaign, head, extension, now),
+      criteria,
+      score: head?.score ?? null,
+      deadline: selfAssessmentDeadline(campaign, extension),
+      submittedAt: head?.submittedAt ?? null,
+      updatedAt: head?.updatedAt ?? null,
+    };
+  };
+  for (const head of heads) rows.push(row(head.unitId, head, unitById.get(head.unitId), head.criteria, head.unitKind));
+  for (const unit of units) {
+    if (headByUnit.has(unit.id)) continue;
+    const assignment = takesPart(campaign, unit);
+    if (assignment !== null) rows.push(row(unit.id, undefined, unit, assignment, unit.kind));
+  }
+
+  const ofKind = filter.kind === undefined ? rows : rows.filter((r) => r.unitKind === filter.kind);
+  const counts: Record<ProgressStatus, number> = {
+    'not-started': 0,
+    draft: 0,
+    overdue: 0,
+    submitted: 0,
+    'in-review': 0,
+    returned: 0,
+    accepted: 0,
+    recognised: 0,
+    published: 0,
+  };
+  for (const r of ofKind) counts[r.status] += 1;
+  const items = (filter.status === undefined ? ofKind : ofKind.filter((r) => r.status === filter.status)).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+  return { campaignId: campaign.id, counts, total: ofKind.length, items };
+}

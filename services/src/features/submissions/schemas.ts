@@ -1,0 +1,178 @@
+import { UnitKindSchema } from '@chiso/criteria';
+import * as z from 'zod';
+import { bilingual } from '../../validation/parse-bilingual.ts';
+import { CampaignIdSchema } from '../campaigns/schemas.ts';
+import { ScoreResultSchema } from '../criteria-sets/responses.ts';
+import { UnitIdSchema } from '../units/schemas.ts';
+
+export const SubmissionStatusSchema = z
+  .enum(['draft', 'submitted', 'in-review', 'returned', 'accepted', 'recognised', 'published'])
+  .meta({
+    id: 'SubmissionStatus',
+    description:
+      'draft: đang tự đánh giá; submitted: đã nộp; in-review: đang đánh giá ngoài; returned: trả lại để sửa; accepted: đạt đánh giá ngoài; ' +
+      'recognised: đã công nhận; published: đã công bố / self-assessing; submitted; under external review; sent back; accepted; recognised; published',
+  });
+export type SubmissionStatus = z.output<typeof SubmissionStatusSchema>;
+
+/** The criteria version a submission was created against: it is scored by exactly this, forever. */
+export const CriteriaPinSchema = z
+  .object({ setKey: z.string(), number: z.int(), label: z.string(), contentHash: z.string() })
+  .meta({ id: 'CriteriaPin' });
+export type CriteriaPin = z.output<typeof CriteriaPinSchema>;
+
+/** The server's score kept on the submission for listings: points and levels, never what a client sent. */
+export const ScoreSummarySchema = z
+  .object({
+    total: z.number(),
+    overallLevel: z.int(),
+    complete: z.boolean(),
+    groups: z.array(z.object({ id: z.string(), points: z.number(), level: z.int() })),
+  })
+  .meta({ id: 'ScoreSummary' });
+export type ScoreSummary = z.output<typeof ScoreSummarySchema>;
+
+/** The small item of a submission: where it stands. Listings and status indexes copy only this. */
+export const SubmissionHeadSchema = z.object({
+  campaignId: z.string(),
+  unitId: z.string(),
+  unitPath: z.string(),
+  unitKind: UnitKindSchema,
+  status: SubmissionStatusSchema,
+  criteria: CriteriaPinSchema,
+  recogniserUnitId: z.string().meta({ description: 'Đơn vị công nhận mức / The unit that recognises the level' }),
+  score: ScoreSummarySchema,
+  startedAt: z.iso.datetime().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+  submittedBy: z.string().nullable(),
+  version: z.int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type SubmissionHead = z.output<typeof SubmissionHeadSchema>;
+
+const LabelSchema = z.string().trim().normalize('NFC').min(1).max(300);
+// A full web address: http(s) only (no javascript:, file:, data:), and a host with a dot in it.
+const WebAddressSchema = z
+  .url({ protocol: /^https?$/, hostname: /\./ })
+  .max(2_000)
+  .meta({ description: 'Địa chỉ web đầy đủ, http:// hoặc https:// / A full http(s) web address', examples: ['https://truong-thu.edu.vn/ke-hoach.pdf'] });
+
+/**
+ * An item of evidence (minh chứng). Links for now; uploaded files come later as another `kind` of this
+ * union (`file`, with the key of the stored object), so clients and storage already expect a union.
+ */
+export const EvidenceItemSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ id: z.string(), kind: z.literal('link'), url: z.string(), label: z.string(), addedAt: z.iso.datetime(), addedBy: z.string() }),
+  ])
+  .meta({ id: 'EvidenceItem' });
+export type EvidenceItem = z.output<typeof EvidenceItemSchema>;
+
+/** Evidence as a client sends it: an existing item keeps its `id`; an item without one is new. */
+export const EvidenceInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ id: z.string().max(40).optional(), kind: z.literal('link'), url: WebAddressSchema, label: LabelSchema }),
+]);
+export type EvidenceInput = z.output<typeof EvidenceInputSchema>;
+
+/** By criterion id, then evidence slot id. */
+export const EvidenceMapSchema = z.record(z.string(), z.record(z.string(), z.array(EvidenceItemSchema)));
+export type EvidenceMap = z.output<typeof EvidenceMapSchema>;
+
+/** The content of a submission, apart from its head (it is larger, and no index copies it). */
+export const SubmissionContentSchema = z.object({
+  answers: z.record(z.string(), z.json()),
+  awards: z.record(z.string(), z.number()),
+  evidence: EvidenceMapSchema,
+  comments: z.record(z.string(), z.string()),
+  version: z.int().min(1),
+  updatedAt: z.iso.datetime(),
+});
+export type SubmissionContent = z.output<typeof SubmissionContentSchema>;
+
+/** A school's submission (hồ sơ tự đánh giá) as the API shows it. */
+export const SubmissionSchema = z
+  .object({
+    ...SubmissionHeadSchema.shape,
+    answers: z.record(z.string(), z.json()),
+    awards: z.record(z.string(), z.number()),
+    evidence: EvidenceMapSchema,
+    comments: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'Submission' });
+export type Submission = z.output<typeof SubmissionSchema>;
+
+export const SubmissionViewSchema = z
+  .object({
+    submission: SubmissionSchema,
+    score: ScoreResultSchema.meta({ description: 'Điểm do máy chủ tính theo phiên bản đã ghim / Computed by the server on the pinned version' }),
+    definition: CriteriaPinSchema,
+    deadline: z.object({
+      selfAssessment: z.iso.date(),
+      extendedUntil: z.iso.date().nullable(),
+      passed: z.boolean(),
+    }),
+    allowedActions: z.array(z.string()).meta({ description: 'Chuyển trạng thái được phép lúc này / Transitions allowed now' }),
+  })
+  .meta({ id: 'SubmissionView' });
+export type SubmissionView = z.output<typeof SubmissionViewSchema>;
+
+const KeySchema = z.string().min(1).max(64);
+const CommentSchema = z.string().trim().normalize('NFC').max(4_000);
+
+/**
+ * An incremental change, suited to autosave: only the keys that changed; `null` removes one. Evidence
+ * replaces the list of each slot it names. Totals are never taken from a client.
+ */
+export const PatchSubmissionSchema = z
+  .strictObject({
+    version: z.int().min(1),
+    answers: z.record(KeySchema, z.json()).optional().meta({ description: 'Theo mã trường; null để xoá / By field id; null removes' }),
+    awards: z.record(KeySchema, z.number().nullable()).optional().meta({ description: 'Điểm tự chấm theo mã chỉ số / Own points by indicator id' }),
+    evidence: z.record(KeySchema, z.record(KeySchema, z.array(EvidenceInputSchema).max(20).nullable())).optional(),
+    comments: z.record(KeySchema, CommentSchema.nullable()).optional(),
+  })
+  .refine(
+    (patch) => [patch.answers, patch.awards, patch.evidence, patch.comments].some((part) => part !== undefined && Object.keys(part).length > 0),
+    bilingual('Cần ít nhất một thay đổi: answers, awards, evidence hoặc comments', 'Give at least one change: answers, awards, evidence or comments'),
+  )
+  .meta({ id: 'PatchSubmission' });
+export type PatchSubmission = z.output<typeof PatchSubmissionSchema>;
+
+export const SubmitSchema = z.strictObject({ version: z.int().min(1) }).meta({ id: 'SubmitSubmission' });
+
+export const SubmissionParamsSchema = z.object({ campaignId: CampaignIdSchema, unitId: UnitIdSchema });
+
+/** Where a unit stands in a campaign, as the progress listing shows it. */
+export const ProgressStatusSchema = z
+  .enum(['not-started', 'draft', 'overdue', 'submitted', 'in-review', 'returned', 'accepted', 'recognised', 'published'])
+  .meta({ id: 'ProgressStatus', description: 'overdue: quá hạn tự đánh giá mà chưa nộp / past the self-assessment deadline and not submitted' });
+export type ProgressStatus = z.output<typeof ProgressStatusSchema>;
+
+export const ProgressRowSchema = z
+  .object({
+    unitId: z.string(),
+    unitName: z.string(),
+    unitKind: UnitKindSchema,
+    unitPath: z.string(),
+    status: ProgressStatusSchema,
+    criteria: z.object({ setKey: z.string(), number: z.int() }),
+    score: ScoreSummarySchema.nullable(),
+    deadline: z.iso.date(),
+    submittedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ProgressRow' });
+export type ProgressRow = z.output<typeof ProgressRowSchema>;
+
+export const ProgressQuerySchema = z.object({ status: ProgressStatusSchema.optional(), kind: UnitKindSchema.optional() });
+
+export const ProgressSchema = z
+  .object({
+    campaignId: z.string(),
+    counts: z.record(ProgressStatusSchema, z.int()).meta({ description: 'Theo trạng thái, trước khi lọc trạng thái / Per status, before the status filter' }),
+    total: z.int(),
+    items: z.array(ProgressRowSchema),
+  })
+  .meta({ id: 'CampaignProgress' });
+export type Progress = z.output<typeof ProgressSchema>;
