@@ -39,6 +39,13 @@ describe('GET /api/openapi.json', () => {
     expect(paths['/api/health']?.get?.operationId).toBe('getHealth');
   });
 
+  it('documents a raw upload by its media types', () => {
+    const operation = z
+      .object({ requestBody: z.object({ content: z.record(z.string(), z.unknown()) }) })
+      .parse(z.record(z.string(), z.record(z.string(), z.unknown())).parse(document.paths)['/api/unit-imports']?.post);
+    expect(Object.keys(operation.requestBody.content)).toContain('text/csv');
+  });
+
   it('says which routes need the system-admin token', () => {
     expect(paths['/api/tenants']?.post?.security).toEqual([{ systemAdmin: [] }]);
     expect(paths['/api/health']?.get?.security).toEqual([]);

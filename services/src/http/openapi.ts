@@ -52,6 +52,14 @@ export function buildOpenApiDocument(routes: readonly Route[], info: OpenApiDocu
       security: spec.access.scheme ? [{ [spec.access.scheme.name]: [] }] : [],
       ...(parameters.length > 0 && { parameters }),
       ...(body && { requestBody: { required: true, content: { 'application/json': { schema: components.convert(body, 'input') } } } }),
+      // OpenAPI 3.1 describes raw bytes by their media type, with no schema for the content itself.
+      ...(spec.upload && {
+        requestBody: {
+          required: true,
+          description: spec.upload.description,
+          content: Object.fromEntries(spec.upload.contentTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+        },
+      }),
       responses,
     };
   }

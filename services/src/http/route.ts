@@ -28,6 +28,8 @@ export interface RouteSpec<R extends RequestSchemas, Principal extends object> {
   tags: string[];
   access: Access<Principal>;
   request: R;
+  /** A raw (non-JSON) body the handler reads itself, e.g. an uploaded file: documented, not parsed here. */
+  upload?: { contentTypes: readonly string[]; description: string };
   /** Success responses; the error responses (the one error shape) are documented for every route. */
   responses: Record<number, ResponseSpec>;
 }

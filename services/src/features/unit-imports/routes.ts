@@ -46,6 +46,10 @@ export const createImportRoute = defineRoute(
     tags,
     access: accountAccess,
     request: { query: CreateImportQuerySchema },
+    upload: {
+      contentTypes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
+      description: 'Tệp danh sách đơn vị (tối đa 5 MB) / The unit list file (5 MB at most)',
+    },
     responses: { 201: { description: 'Kết quả kiểm tra / The dry run', schema: ImportJobSchema } },
   },
   async ({ query, caller }, c) => {
