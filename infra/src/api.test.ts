@@ -58,12 +58,13 @@ describe.each(['dev', 'prod'] as const)('the API in %s', (stage) => {
 
   it('passes an environment that services’ loadConfig accepts as prod with Cognito', () => {
     const variables = (apiFunction(stage)[1].Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
-    // Deploy-time values become plausible literals; Lambda itself sets AWS_LAMBDA_FUNCTION_NAME.
+    // Deploy-time values become plausible literals (bucket names are lower case); Lambda itself sets AWS_LAMBDA_FUNCTION_NAME.
+    const literal = (name: string) => (name === 'EVIDENCE_BUCKET' ? 'chiso-evidence-1a2b3c' : 'Chiso-table-1A2B3C');
     const env = Object.fromEntries(
-      Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : 'Chiso-table-1A2B3C']),
+      Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : literal(name)]),
     );
     const config = loadConfig({ ...env, AWS_LAMBDA_FUNCTION_NAME: 'api' });
-    expect(config).toMatchObject({ stage: 'prod', authMode: 'cognito', tableName: 'Chiso-table-1A2B3C', dynamodbEndpoint: null });
+    expect(config).toMatchObject({ stage: 'prod', authMode: 'cognito', tableName: 'Chiso-table-1A2B3C', dynamodbEndpoint: null, evidenceBucket: 'chiso-evidence-1a2b3c', linkCheckAllowPrivate: false });
   });
 
   it('may use the table and its indexes, and nothing else in DynamoDB', () => {

@@ -76,6 +76,8 @@ describe('the API bundle', () => {
   it('leaves the AWS SDK to the runtime', () => {
     expect(code).toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
     expect(code).toMatch(/from\s*"@aws-sdk\/lib-dynamodb"/);
+    expect(code).toMatch(/from\s*"@aws-sdk\/client-s3"/);
+    expect(code).toMatch(/from\s*"@aws-sdk\/s3-request-presigner"/);
     expect(code).not.toContain('DynamoDBServiceException=');
   });
 
@@ -88,6 +90,7 @@ describe('the API bundle', () => {
       COGNITO_CLIENT_ID: '4example5client6id7',
       AWS_LAMBDA_FUNCTION_NAME: 'api',
       AWS_REGION: 'ap-southeast-1',
+      EVIDENCE_BUCKET: 'chiso-prod-evidence',
     });
     const { handler } = (await import(pathToFileURL(bundlePath).href)) as { handler: Handler };
     const openapi = await handler(httpApiGet('/api/openapi.json'), {});

@@ -7,6 +7,7 @@ import { handleError, handleNotFound } from './http/error-handler.ts';
 import { HttpError } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import type { Route } from './http/route.ts';
+import { OBJECTS_URL_PREFIX } from './features/evidence/limits.ts';
 import { UPLOAD_PATH } from './features/unit-imports/limits.ts';
 import { apiRoutes } from './routes.ts';
 
@@ -33,8 +34,9 @@ export function createApp(deps: AppDeps, routes: readonly Route[] = apiRoutes): 
       throw new HttpError(413, 'payload-too-large', 'Nội dung gửi lên quá lớn (tối đa 1 MB)', 'The body is too large (1 MB at most)');
     },
   });
-  // The unit-list upload is a file of up to a few MB; its route enforces its own limit while reading it.
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === UPLOAD_PATH ? next() : jsonBodyLimit(c, next)));
+  // The unit-list upload and evidence files (embedded mode) are larger; their routes enforce their own limits while reading.
+  const ownLimit = (method: string, path: string) => (method === 'POST' && path === UPLOAD_PATH) || (method === 'PUT' && path.startsWith(OBJECTS_URL_PREFIX));
+  app.use('/api/*', (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = new Hono<AppEnv>();
   for (const route of routes) api.on(route.spec.method.toUpperCase(), route.spec.path, (c) => route.handle(c));

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { hashPassword } from './auth/password.ts';
@@ -10,6 +14,7 @@ import { type Store, createStore } from './db/client.ts';
 import { ensureTable } from './db/ensure-table.ts';
 import { type DynamoLocal, startDynamoLocal } from './db/local.ts';
 import { demoLoginLines, seedDemo } from './demo/seed-demo.ts';
+import { evidenceStorageFor } from './features/evidence/storage.ts';
 
 /**
  * The Node entry (`npm start -w @chiso/services`): starts DynamoDB Local with its data under DATA_DIR
@@ -36,9 +41,13 @@ async function main(): Promise<void> {
     systemAdminToken: config.systemAdminToken,
     authenticator: createAuthenticator(config, store),
     jwtSecret: config.jwtSecret,
+    evidenceStorage: evidenceStorageFor(config),
+    linkCheck: { allowPrivateTargets: config.linkCheckAllowPrivate },
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ port }) => {
+  const site = withWebApp(app.fetch);
+  const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, ({ port }) => {
     console.log(`Chỉ số API: http://${config.host}:${port}/api  (OpenAPI: /api/openapi.json)`);
+    console.log(site.served ? `Ứng dụng web / web app: http://${config.host}:${port}/` : 'Chưa build ứng dụng web / web app not built (npm run build -w @chiso/web)');
     if (config.stage === 'dev') {
       const tokenFile = readablePath(devSecretPath(config.dataDir, 'system-admin-token'));
       console.log(`Mã quản trị hệ thống / system-admin token: ${process.env.SYSTEM_ADMIN_TOKEN ? 'SYSTEM_ADMIN_TOKEN' : tokenFile}`);
@@ -82,6 +91,26 @@ async function loadDemo(config: Config, store: Store): Promise<boolean> {
       : 'Tỉnh demo đã có sẵn / demo province already there',
   );
   return true;
+}
+
+type Fetch = (request: Request) => Response | Promise<Response>;
+
+/**
+ * The web app (web/dist, which the root `npm start` builds first) from the same origin as the API: its
+ * files at `/`, and index.html for any other path outside /api, since the app routes in the browser.
+ * Only the Node entry does this; on AWS the web app has its own hosting and the Lambda stays API-only.
+ */
+function withWebApp(api: Fetch): { fetch: Fetch; served: boolean } {
+  const root = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  if (!existsSync(join(root, 'index.html'))) return { fetch: api, served: false };
+  const web = new Hono();
+  web.use('*', serveStatic({ root }));
+  web.get('*', serveStatic({ root, path: 'index.html' }));
+  const fetch: Fetch = (request) => {
+    const { pathname } = new URL(request.url);
+    return pathname === '/api' || pathname.startsWith('/api/') ? api(request) : web.fetch(request);
+  };
+  return { fetch, served: true };
 }
 
 /** Relative to the working directory when inside it, else absolute. */

@@ -46,6 +46,16 @@ export class TenantContext {
     return new TenantContext(tenantId, { kind: 'anonymous' });
   }
 
+  /**
+   * A visitor of the public results pages, not signed in. Only the public-results reads make one, and
+   * they read nothing but the published-result items, which hold public fields only; nothing is written.
+   * @example TenantContext.forPublicReader('hai-phong')
+   */
+  static forPublicReader(tenantId: string): TenantContext {
+    if (!isTenantId(tenantId)) throw new TypeError(`Not a tenant id: ${JSON.stringify(tenantId)}`);
+    return new TenantContext(tenantId, { kind: 'anonymous' });
+  }
+
   get tenantId(): TenantId {
     return this.#tenantId;
   }

@@ -91,8 +91,24 @@ describe('loadConfig', () => {
   });
 
   it('leaves AWS_REGION to the Lambda runtime, which always sets it', () => {
-    const config = loadConfig({ AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'p_1', COGNITO_CLIENT_ID: 'c', AWS_LAMBDA_FUNCTION_NAME: 'api' });
+    const config = loadConfig({ AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'p_1', COGNITO_CLIENT_ID: 'c', AWS_LAMBDA_FUNCTION_NAME: 'api', EVIDENCE_BUCKET: 'chiso-evidence' });
     expect(config.cognito).toMatchObject({ region: null });
+  });
+
+  it('keeps evidence on the local disk unless EVIDENCE_BUCKET names a bucket, which Lambda requires', () => {
+    expect(loadConfig({}).evidenceBucket).toBeNull();
+    expect(loadConfig({ EVIDENCE_BUCKET: 'chiso-prod-evidence-1a2b' }).evidenceBucket).toBe('chiso-prod-evidence-1a2b');
+    expect(configError({ EVIDENCE_BUCKET: 'Not_A_Bucket' }).issues[0]?.path).toBe('EVIDENCE_BUCKET');
+    const lambda = { AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: 'p_1', COGNITO_CLIENT_ID: 'c', AWS_LAMBDA_FUNCTION_NAME: 'api' };
+    expect(configError(lambda).issues).toEqual([expect.objectContaining({ path: 'EVIDENCE_BUCKET', code: 'required' })]);
+  });
+
+  it('lets the link checker reach private addresses only in dev, unless LINK_CHECK_ALLOW_PRIVATE says otherwise', () => {
+    expect(loadConfig({}).linkCheckAllowPrivate).toBe(true);
+    expect(loadConfig({ STAGE: 'test' }).linkCheckAllowPrivate).toBe(false);
+    expect(loadConfig({ STAGE: 'prod', JWT_SECRET: secret }).linkCheckAllowPrivate).toBe(false);
+    expect(loadConfig({ STAGE: 'test', LINK_CHECK_ALLOW_PRIVATE: 'on' }).linkCheckAllowPrivate).toBe(true);
+    expect(loadConfig({ LINK_CHECK_ALLOW_PRIVATE: 'off' }).linkCheckAllowPrivate).toBe(false);
   });
 
   it('rejects an endpoint that is not an http(s) URL', () => {

@@ -25,6 +25,10 @@ export interface Config {
   /** Null disables the system-admin routes (every call gets 401). */
   systemAdminToken: string | null;
   demo: boolean;
+  /** EVIDENCE_BUCKET: evidence files in this S3 bucket; null keeps them on the local disk (DATA_DIR/evidence). */
+  evidenceBucket: string | null;
+  /** LINK_CHECK_ALLOW_PRIVATE: whether the link checker may reach loopback and private addresses (SSRF); on only in dev by default. */
+  linkCheckAllowPrivate: boolean;
 }
 
 /** The user pool that signs people in with AUTH_MODE=cognito. */
@@ -64,6 +68,9 @@ const EnvSchema = z.object({
   AWS_REGION: z.string().optional(),
   SYSTEM_ADMIN_TOKEN: z.string().min(32).optional(),
   DEMO: onOff.optional(),
+  // S3's rule for bucket names (no dots: virtual-hosted HTTPS URLs cannot carry them).
+  EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/).optional(),
+  LINK_CHECK_ALLOW_PRIVATE: onOff.optional(),
 });
 
 /** A wrong environment: the message names every bad variable, in Vietnamese and English. */
@@ -104,8 +111,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     systemAdminToken: vars.SYSTEM_ADMIN_TOKEN ?? null,
     // The demo province is for trying the product on a laptop: on by default in dev only.
     demo: vars.DEMO ?? stage === 'dev',
+    evidenceBucket: vars.EVIDENCE_BUCKET ?? null,
+    linkCheckAllowPrivate: vars.LINK_CHECK_ALLOW_PRIVATE ?? stage === 'dev',
   };
   const rules = [...crossChecks(config), ...cognito.issues];
+  // Lambda's disk is its own and short-lived: a file kept there would be lost at the next cold start.
+  if (env.AWS_LAMBDA_FUNCTION_NAME !== undefined && config.evidenceBucket === null)
+    rules.push({ path: 'EVIDENCE_BUCKET', code: 'required', message: 'Bắt buộc trên AWS Lambda (nơi lưu tệp minh chứng)', messageEn: 'Required on AWS Lambda (where evidence files are kept)' });
   if (rules.length > 0) throw new ConfigError(rules);
   return config;
 }

@@ -4,7 +4,7 @@ import { embeddedAuthenticator, signAccessToken } from '../auth/account-token.ts
 import { SystemAdmin } from '../auth/system-admin.ts';
 import { TenantContext } from '../auth/tenant-context.ts';
 import type { Store } from '../db/client.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import type { Route } from '../http/route.ts';
 
 /** The system-admin token of test apps. */
@@ -16,10 +16,10 @@ export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
 /** Headers of a system admin's JSON request. */
 export const adminHeaders = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
-/** The app over `store`, with TEST_ADMIN_TOKEN as the system-admin token and TEST_JWT_SECRET for accounts. */
-export function createTestApp(store: Store, routes?: readonly Route[]): Hono<AppEnv> {
+/** The app over `store`, with TEST_ADMIN_TOKEN as the system-admin token and TEST_JWT_SECRET for accounts; `extra` adds evidence storage or link-check settings. */
+export function createTestApp(store: Store, routes?: readonly Route[], extra: Pick<AppDeps, 'evidenceStorage' | 'linkCheck'> = {}): Hono<AppEnv> {
   return createApp(
-    { store, systemAdminToken: TEST_ADMIN_TOKEN, authenticator: embeddedAuthenticator(TEST_JWT_SECRET), jwtSecret: TEST_JWT_SECRET },
+    { store, systemAdminToken: TEST_ADMIN_TOKEN, authenticator: embeddedAuthenticator(TEST_JWT_SECRET), jwtSecret: TEST_JWT_SECRET, ...extra },
     routes,
   );
 }

@@ -8,5 +8,5 @@ export { type CompiledRule, type RuleData, compileRule } from './compile.ts';
 export { RULE_FAILED, type RuleEvaluation, asFiniteNumber, evaluateRule, runRule } from './evaluate.ts';
 export { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.ts';
 export { RuleError } from './rule-error.ts';
-export { ruleVars } from './rule-vars.ts';
+export { type RuleReads, ruleReads, ruleVars } from './rule-vars.ts';
 export { isTruthy } from './truthy.ts';

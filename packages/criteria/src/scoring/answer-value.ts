@@ -26,13 +26,19 @@ function isWholeCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function countProblem(path: Path, value: unknown, label: string): Problem | null {
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    return problem(path, 'invalid.not-a-number', `${label} phải là một số`, `${label} must be a number`);
-  if (value < 0) return problem(path, 'invalid.negative', `${label} không được âm`, `${label} cannot be negative`);
-  if (!Number.isSafeInteger(value))
-    return problem(path, 'invalid.not-whole', `${label} phải là số nguyên`, `${label} must be a whole number`);
+/** What is wrong with a count, as the arguments of `problem` after its path. */
+type Issue = readonly [code: string, vi: string, en: string];
+
+function countIssue(value: unknown, label: string): Issue | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return ['invalid.not-a-number', `${label} phải là một số`, `${label} must be a number`];
+  if (value < 0) return ['invalid.negative', `${label} không được âm`, `${label} cannot be negative`];
+  if (!Number.isSafeInteger(value)) return ['invalid.not-whole', `${label} phải là số nguyên`, `${label} must be a whole number`];
   return null;
+}
+
+function countProblem(path: Path, value: unknown, label: string): Problem | null {
+  const issue = countIssue(value, label);
+  return issue === null ? null : problem(path, ...issue);
 }
 
 /**
@@ -103,12 +109,15 @@ export function readAnswer(field: Field, raw: unknown, path: Path): AnswerState 
 function readRatio(raw: unknown, path: Path): AnswerState {
   if (!isRecord(raw))
     return invalid(path, 'invalid.not-a-ratio', 'Cần nhập hai số: tử số và mẫu số', 'Two counts are needed: numerator and denominator');
-  const problems: Problem[] = [];
-  const numeratorIssue = countProblem([...path, 'numerator'], raw.numerator, 'Tử số');
-  const denominatorIssue = countProblem([...path, 'denominator'], raw.denominator, 'Mẫu số');
-  if (numeratorIssue) problems.push(numeratorIssue);
-  if (denominatorIssue) problems.push(denominatorIssue);
-  if (problems.length > 0) return { state: 'invalid', problems };
+  // The paths of the two parts are built only for a problem: most ratios have none.
+  const numeratorIssue = countIssue(raw.numerator, 'Tử số');
+  const denominatorIssue = countIssue(raw.denominator, 'Mẫu số');
+  if (numeratorIssue !== null || denominatorIssue !== null) {
+    const problems: Problem[] = [];
+    if (numeratorIssue !== null) problems.push(problem([...path, 'numerator'], ...numeratorIssue));
+    if (denominatorIssue !== null) problems.push(problem([...path, 'denominator'], ...denominatorIssue));
+    return { state: 'invalid', problems };
+  }
   const numerator = raw.numerator as number;
   const denominator = raw.denominator as number;
   if (denominator === 0)

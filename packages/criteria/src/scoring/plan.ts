@@ -4,19 +4,32 @@ import type { Criterion, Definition, Group, Indicator, Validation } from '../def
 import { type Path, type Problem, problem } from '../problem.ts';
 import { type CompiledRule, RuleError, compileRule } from '../rules/index.ts';
 import { type ExactBand, toExactBands } from './band-level.ts';
+import type { RuleContext } from './context.ts';
 import { type Hundredths, roundToHundredths } from './hundredths.ts';
+import { readsAhead } from './read-ahead.ts';
 
 /** Everything scoring needs from a definition, prepared once: compiled rules, exact maxima and bands. */
 export interface ScoringPlan {
   definition: Definition;
   groups: GroupPlan[];
+  /** Every indicator in definition order; `IndicatorPlan.index` is the position here. */
+  indicators: IndicatorPlan[];
   fields: ReadonlyMap<string, Field>;
   indicatorIds: ReadonlySet<string>;
   totalBands: ExactBand[] | null;
   overall: CompiledRule;
+  /** Paths of the problems a definition's bands and level rules may cause, built once and shared. */
+  overallPath: Path;
   awardStep: Hundredths;
   /** Rules that could not be compiled (only an unvalidated draft has any). */
   problems: Problem[];
+  /** Every field id once, in definition order: the slots of a rule context. */
+  fieldIds: readonly string[];
+  /** Whether a context may be used again (see `takeContext`), and must then be cleared first. */
+  reuseContext: boolean;
+  clearContext: boolean;
+  /** A cleared context for the next submission; null while it is in use. */
+  spareContext: RuleContext | null;
 }
 
 export interface GroupPlan {
@@ -24,6 +37,8 @@ export interface GroupPlan {
   max: Hundredths;
   bands: ExactBand[];
   effect: CompiledRule;
+  bandsPath: Path;
+  effectPath: Path;
   criteria: CriterionPlan[];
 }
 
@@ -34,11 +49,16 @@ export interface CriterionPlan {
   max: Hundredths;
   bands: ExactBand[];
   condition: CompiledRule | null;
+  bandsPath: Path;
   indicators: IndicatorPlan[];
 }
 
 export interface IndicatorPlan {
   indicator: Indicator;
+  /** Copied from the indicator so that the hot path reads one object shape, whatever the indicator's. */
+  id: string;
+  scoring: Indicator['scoring'];
+  index: number;
   /** `['awards', id]`, built once: problems share it instead of allocating a path per scoring. */
   awardPath: Path;
   max: Hundredths;
@@ -50,6 +70,9 @@ export interface IndicatorPlan {
 
 export interface FieldPlan {
   field: Field;
+  /** Copied from the field: fields of different kinds have different shapes, plans all have one. */
+  id: string;
+  required: boolean;
   /** `['answers', id]`, built once. */
   path: Path;
   relevant: CompiledRule | null;
@@ -86,12 +109,15 @@ function buildPlan(definition: Definition): ScoringPlan {
     }
   };
   const fields = new Map<string, Field>();
+  const indicators: IndicatorPlan[] = [];
   const indicatorIds = new Set<string>();
   const groups = definition.groups.map((group, g): GroupPlan => ({
     group,
     max: roundToHundredths(group.max),
     bands: toExactBands(group.bands),
     effect: compile(group.mandatoryEffect, ['groups', g, 'mandatoryEffect']),
+    bandsPath: ['definition', 'groups', group.id, 'bands'],
+    effectPath: ['definition', 'groups', group.id, 'mandatoryEffect'],
     criteria: group.criteria.map((criterion, c): CriterionPlan => {
       const at: Path = ['groups', g, 'criteria', c];
       return {
@@ -99,12 +125,16 @@ function buildPlan(definition: Definition): ScoringPlan {
         max: criterion.kind === 'scored' ? roundToHundredths(criterion.max) : 0,
         bands: criterion.kind === 'scored' ? toExactBands(criterion.bands) : [],
         condition: criterion.kind === 'mandatory' ? compile(criterion.condition, [...at, 'condition']) : null,
+        bandsPath: ['definition', 'criteria', criterion.id, 'bands'],
         evidenceRules: criterion.evidence.map((slot, e) => (slot.requiredWhen === undefined ? null : compile(slot.requiredWhen, [...at, 'evidence', e, 'requiredWhen']))),
         indicators: criterion.indicators.map((indicator, i): IndicatorPlan => {
           const ip: Path = [...at, 'indicators', i];
           indicatorIds.add(indicator.id);
-          return {
+          const indicatorPlan: IndicatorPlan = {
             indicator,
+            id: indicator.id,
+            scoring: indicator.scoring,
+            index: indicators.length,
             awardPath: ['awards', indicator.id],
             max: roundToHundredths(indicator.max),
             relevant: indicator.relevantWhen === undefined ? null : compile(indicator.relevantWhen, [...ip, 'relevantWhen']),
@@ -113,6 +143,8 @@ function buildPlan(definition: Definition): ScoringPlan {
               fields.set(field.id, field);
               return {
                 field,
+                id: field.id,
+                required: field.required,
                 path: ['answers', field.id],
                 relevant: field.relevantWhen === undefined ? null : compile(field.relevantWhen, [...ip, 'fields', f, 'relevantWhen']),
               };
@@ -122,6 +154,8 @@ function buildPlan(definition: Definition): ScoringPlan {
               rule: compile(validation.rule, [...ip, 'validations', v, 'rule']),
             })),
           };
+          indicators.push(indicatorPlan);
+          return indicatorPlan;
         }),
       };
     }),
@@ -129,11 +163,19 @@ function buildPlan(definition: Definition): ScoringPlan {
   return {
     definition,
     groups,
+    indicators,
     fields,
     indicatorIds,
     totalBands: definition.overall.totalBands ? toExactBands(definition.overall.totalBands) : null,
     overall: compile(definition.overall.rule, ['overall', 'rule']),
+    overallPath: ['definition', 'overall', 'rule'],
     awardStep: Math.max(1, roundToHundredths(definition.awardStep)),
     problems,
+    fieldIds: [...fields.keys()],
+    // Writing `__proto__` would replace a context's prototype, and `in` looks for an own `indexOf`:
+    // the two ids whose slot is more than a value. The schema refuses both; a draft might not.
+    reuseContext: !fields.has('__proto__') && !fields.has('indexOf'),
+    clearContext: readsAhead(definition),
+    spareContext: null,
   };
 }

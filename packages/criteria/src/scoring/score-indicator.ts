@@ -2,11 +2,9 @@ import { type Problem, problem } from '../problem.ts';
 import { RULE_FAILED, type RuleData, asFiniteNumber, evaluateRule, isTruthy, runRule } from '../rules/index.ts';
 import { readAnswer } from './answer-value.ts';
 import { type Hundredths, fromHundredths, roundToHundredths, toHundredths } from './hundredths.ts';
+import type { RuleContext } from './context.ts';
 import type { IndicatorPlan } from './plan.ts';
 import type { Answers, Awards, IndicatorScore } from './types.ts';
-
-/** The answers as rules see them: a parsed value, or null for unanswered, invalid and skipped fields. */
-export type RuleContext = Record<string, unknown>;
 
 export interface IndicatorOutcome {
   score: IndicatorScore;
@@ -36,20 +34,24 @@ export interface IndicatorInputs {
  */
 export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: RuleContext): IndicatorInputs {
   const inputs: IndicatorInputs = { relevant: isRelevant(plan.relevant, context), complete: true, missing: [], invalid: [] };
-  for (const { field, path, relevant: fieldRule } of plan.fields) {
+  for (const { field, id, required, path, relevant: fieldRule } of plan.fields) {
     // Each slot is written once: skip logic first reads the earlier fields, already resolved.
     if (!inputs.relevant || !isRelevant(fieldRule, context)) {
-      context[field.id] = null;
+      context[id] = null;
       continue;
     }
-    const state = readAnswer(field, Object.hasOwn(answers, field.id) ? answers[field.id] : undefined, path);
-    context[field.id] = state.state === 'answered' ? state.value : null;
+    const state = readAnswer(field, Object.hasOwn(answers, id) ? answers[id] : undefined, path);
+    if (state.state === 'answered') {
+      context[id] = state.value;
+      continue;
+    }
+    context[id] = null;
     if (state.state === 'invalid') {
-      inputs.invalid.push(...state.problems);
-      if (field.required) inputs.complete = false;
-    } else if (state.state === 'unanswered' && field.required) {
+      for (const item of state.problems) inputs.invalid.push(item);
+      if (required) inputs.complete = false;
+    } else if (required) {
       inputs.complete = false;
-      inputs.missing.push(problem(path, 'missing.answer', `Chưa trả lời: ${field.label.vi} (${plan.indicator.id})`, `Not answered: ${field.label.en ?? field.label.vi} (${plan.indicator.id})`));
+      inputs.missing.push(problem(path, 'missing.answer', `Chưa trả lời: ${field.label.vi} (${plan.id})`, `Not answered: ${field.label.en ?? field.label.vi} (${plan.id})`));
     }
   }
   return inputs;
@@ -63,7 +65,6 @@ export function scoreIndicator(
   context: RuleData,
   awardStep: Hundredths,
 ): IndicatorOutcome {
-  const { indicator } = plan;
   const { relevant, missing, invalid } = inputs;
   if (relevant) {
     for (const { validation, rule } of plan.validations) {
@@ -79,15 +80,15 @@ export function scoreIndicator(
 
   const cap = relevant && inputs.complete ? computeCap(plan, context, invalid) : 0;
   let awarded: Hundredths = 0;
-  if (relevant && indicator.scoring === 'automatic') awarded = cap;
+  if (relevant && plan.scoring === 'automatic') awarded = cap;
   else if (relevant && plan.max > 0) awarded = readAward(plan, awards, cap, awardStep, inputs.complete, missing, invalid);
 
   return {
     awarded,
     score: {
-      id: indicator.id,
+      id: plan.id,
       relevant,
-      scoring: indicator.scoring,
+      scoring: plan.scoring,
       max: fromHundredths(plan.max),
       cap: fromHundredths(cap),
       awarded: fromHundredths(awarded),
@@ -104,8 +105,8 @@ function computeCap(plan: IndicatorPlan, context: RuleData, invalid: Problem[]):
   const value = result === RULE_FAILED ? null : asFiniteNumber(result);
   if (value === null || value < 0) {
     const failure = result === RULE_FAILED ? evaluateRule(plan.cap, context) : null;
-    if (failure && !failure.ok) invalid.push({ ...failure.problem, path: ['definition', 'indicators', plan.indicator.id, 'cap'] });
-    invalid.push(problem(['definition', 'indicators', plan.indicator.id, 'cap'], 'definition.cap-not-a-number', `Quy tắc điểm tối đa của chỉ số ${plan.indicator.id} không cho ra một số hợp lệ`, `The cap rule of indicator ${plan.indicator.id} did not give a valid number`));
+    if (failure && !failure.ok) invalid.push({ ...failure.problem, path: ['definition', 'indicators', plan.id, 'cap'] });
+    invalid.push(problem(['definition', 'indicators', plan.id, 'cap'], 'definition.cap-not-a-number', `Quy tắc điểm tối đa của chỉ số ${plan.id} không cho ra một số hợp lệ`, `The cap rule of indicator ${plan.id} did not give a valid number`));
     return 0;
   }
   return Math.min(roundToHundredths(value), plan.max);
@@ -120,7 +121,7 @@ function readAward(
   missing: Problem[],
   invalid: Problem[],
 ): Hundredths {
-  const id = plan.indicator.id;
+  const id = plan.id;
   const path = plan.awardPath;
   const raw = Object.hasOwn(awards, id) ? awards[id] : undefined;
   if (raw === undefined || raw === null) {

@@ -4,8 +4,9 @@ import { type CompiledRule, RULE_FAILED, type RuleData, asFiniteNumber, isTruthy
 import { levelOf } from './band-level.ts';
 import { fromHundredths, type Hundredths } from './hundredths.ts';
 import { type CriterionPlan, type GroupPlan, type ScoringPlan, planFor } from './plan.ts';
-import { type IndicatorInputs, type RuleContext, readIndicatorInputs, scoreIndicator } from './score-indicator.ts';
-import type { Answers, Awards, CriterionScore, GroupScore, ScoreOptions, ScoreResult } from './types.ts';
+import { releaseContext, takeContext } from './context.ts';
+import { type IndicatorInputs, readIndicatorInputs, scoreIndicator } from './score-indicator.ts';
+import type { Answers, Awards, CriterionScore, GroupScore, IndicatorScore, ScoreOptions, ScoreResult } from './types.ts';
 import type { Definition } from '../definition/schema.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -21,7 +22,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function scoreSubmission(definition: Definition, answers: unknown, awards: unknown, options: ScoreOptions = {}): ScoreResult {
   const plan = planFor(definition);
-  const invalid: Problem[] = [...plan.problems];
+  const invalid: Problem[] = plan.problems.slice();
   const missing: Problem[] = [];
   const safeAnswers: Answers = isRecord(answers) ? answers : {};
   const safeAwards: Awards = isRecord(awards) ? awards : {};
@@ -29,62 +30,72 @@ export function scoreSubmission(definition: Definition, answers: unknown, awards
     invalid.push(problem(['answers'], 'invalid.answers-shape', 'Câu trả lời phải là một đối tượng theo mã trường', 'Answers must be an object keyed by field id'));
   if (!isRecord(awards) && awards !== undefined && awards !== null)
     invalid.push(problem(['awards'], 'invalid.awards-shape', 'Điểm phải là một đối tượng theo mã chỉ số', 'Awards must be an object keyed by indicator id'));
-  for (const key in safeAnswers)
-    if (!plan.fields.has(key) && Object.hasOwn(safeAnswers, key))
+  for (const key of Object.keys(safeAnswers))
+    if (!plan.fields.has(key))
       invalid.push(problem(['answers', key], 'invalid.unknown-field', `Trường "${key}" không có trong bộ chỉ số`, `Field "${key}" is not in the criteria set`));
-  for (const key in safeAwards)
-    if (!plan.indicatorIds.has(key) && Object.hasOwn(safeAwards, key))
+  for (const key of Object.keys(safeAwards))
+    if (!plan.indicatorIds.has(key))
       invalid.push(problem(['awards', key], 'invalid.unknown-indicator', `Chỉ số "${key}" không có trong bộ chỉ số`, `Indicator "${key}" is not in the criteria set`));
 
-  // A plain object filled in definition order keeps one chain of hidden classes across submissions (a
-  // null-prototype object sits in slower dictionary mode); rules read own properties only, so the
-  // prototype is out of their reach.
-  const context: RuleContext = {};
-  const inputs = plan.groups.map((group) =>
-    group.criteria.map((criterion) => criterion.indicators.map((indicator) => readIndicatorInputs(indicator, safeAnswers, context))),
-  );
+  // A plain object (not a null-prototype one) because rules read own properties only, so the prototype
+  // is out of their reach anyway.
+  const context = takeContext(plan);
+  const inputs: IndicatorInputs[] = new Array<IndicatorInputs>(plan.indicators.length);
+  for (let i = 0; i < plan.indicators.length; i += 1) {
+    const indicator = plan.indicators[i];
+    if (indicator !== undefined) inputs[i] = readIndicatorInputs(indicator, safeAnswers, context);
+  }
 
   let total: Hundredths = 0;
-  const groups = plan.groups.map((group, g) => {
-    const score = scoreGroup(plan, group, inputs[g] ?? [], safeAwards, context, options, invalid);
+  const groups: GroupScore[] = [];
+  for (const group of plan.groups) {
+    const score = scoreGroup(plan, group, inputs, safeAwards, context, options, invalid);
     total += score.points;
-    return score.result;
-  });
+    groups.push(score.result);
+  }
+  releaseContext(plan, context);
   for (const group of groups) for (const criterion of group.criteria) {
-    missing.push(...criterion.missing);
-    invalid.push(...criterion.invalid);
+    append(missing, criterion.missing);
+    append(invalid, criterion.invalid);
   }
 
   const totalLevel = plan.totalBands ? levelOf(plan.totalBands, total) : null;
   const overallLevel = overallLevelOf(plan, groups, total, totalLevel, invalid);
-  const errors = invalid.filter((item) => item.severity === 'error').length;
+  let errors = 0;
+  for (const item of invalid) if (item.severity === 'error') errors += 1;
   return { groups, total: fromHundredths(total), totalLevel, overallLevel, complete: missing.length === 0 && errors === 0, missing, invalid };
+}
+
+/** `target.push(...items)` without spreading: most lists are empty, and a spread call costs even then. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (let index = 0; index < items.length; index += 1) target.push(items[index] as T);
 }
 
 function scoreGroup(
   plan: ScoringPlan,
   group: GroupPlan,
-  inputs: IndicatorInputs[][],
+  inputs: readonly IndicatorInputs[],
   awards: Awards,
   context: RuleData,
   options: ScoreOptions,
   invalid: Problem[],
 ): { points: Hundredths; result: GroupScore } {
   let points: Hundredths = 0;
-  const criteria = group.criteria.map((criterion, c) => {
-    const score = scoreCriterion(plan, criterion, inputs[c] ?? [], awards, context, options);
+  const criteria: CriterionScore[] = [];
+  for (const criterion of group.criteria) {
+    const score = scoreCriterion(plan, criterion, inputs, awards, context, options);
     points += score.points;
-    return score.result;
-  });
+    criteria.push(score.result);
+  }
   if (points > group.max) points = group.max;
   const unmetMandatory = criteria.filter((criterion) => !criterion.met).map((criterion) => criterion.id);
-  const bandLevel = levelOrLowest(plan, group.bands.length > 0 ? levelOf(group.bands, points) : null, ['definition', 'groups', group.group.id, 'bands'], invalid);
+  const bandLevel = levelOrLowest(plan, group.bands.length > 0 ? levelOf(group.bands, points) : null, group.bandsPath, invalid);
   const level = levelFromRule(
     plan,
     group.effect,
     { level: bandLevel, points: fromHundredths(points), unmet: unmetMandatory.length, unmetIds: unmetMandatory },
     bandLevel,
-    ['definition', 'groups', group.group.id, 'mandatoryEffect'],
+    group.effectPath,
     invalid,
   );
   const result: GroupScore = { id: group.group.id, max: fromHundredths(group.max), points: fromHundredths(points), bandLevel, level, unmetMandatory, criteria };
@@ -102,7 +113,7 @@ function cappedBecause(groupId: string, level: number, unmet: string[]): Localiz
 function scoreCriterion(
   plan: ScoringPlan,
   criterion: CriterionPlan,
-  inputs: IndicatorInputs[],
+  inputs: readonly IndicatorInputs[],
   awards: Awards,
   context: RuleData,
   options: ScoreOptions,
@@ -111,13 +122,14 @@ function scoreCriterion(
   let points: Hundredths = 0;
   const missing: Problem[] = [];
   const invalid: Problem[] = [];
-  const indicators = criterion.indicators.map((indicator, i) => {
-    const outcome = scoreIndicator(indicator, inputs[i] ?? { relevant: false, complete: true, missing: [], invalid: [] }, awards, context, plan.awardStep);
+  const indicators: IndicatorScore[] = [];
+  for (const indicator of criterion.indicators) {
+    const outcome = scoreIndicator(indicator, inputs[indicator.index] ?? { relevant: false, complete: true, missing: [], invalid: [] }, awards, context, plan.awardStep);
     points += outcome.awarded;
-    missing.push(...outcome.score.missing);
-    invalid.push(...outcome.score.invalid);
-    return outcome.score;
-  });
+    append(missing, outcome.score.missing);
+    append(invalid, outcome.score.invalid);
+    indicators.push(outcome.score);
+  }
   if (points > criterion.max) points = criterion.max;
 
   if (options.evidence) {
@@ -135,7 +147,7 @@ function scoreCriterion(
   let met = true;
   const unmetReasons: LocalizedText[] = [];
   if (criterion.criterion.kind === 'scored') {
-    level = levelOrLowest(plan, levelOf(criterion.bands, points), ['definition', 'criteria', id, 'bands'], invalid);
+    level = levelOrLowest(plan, levelOf(criterion.bands, points), criterion.bandsPath, invalid);
   } else if (criterion.condition) {
     const result = runRule(criterion.condition, context);
     met = result !== RULE_FAILED && isTruthy(result);
@@ -178,5 +190,5 @@ function overallLevelOf(plan: ScoringPlan, groups: GroupScore[], total: Hundredt
   for (const group of groups) byId[group.id] = { points: group.points, level: group.level };
   const groupLevels = groups.map((group) => group.level);
   const fallback = groupLevels.length > 0 ? Math.min(...groupLevels) : lowestLevel(plan);
-  return levelFromRule(plan, plan.overall, { groups: byId, groupLevels, total: fromHundredths(total), totalLevel }, fallback, ['definition', 'overall', 'rule'], invalid);
+  return levelFromRule(plan, plan.overall, { groups: byId, groupLevels, total: fromHundredths(total), totalLevel }, fallback, plan.overallPath, invalid);
 }

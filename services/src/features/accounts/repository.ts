@@ -6,6 +6,7 @@ import { tenantKey } from '../../db/keys.ts';
 import { type Page, getTenantItem, queryTenantPartition } from '../../db/query.ts';
 import { type VersionedWrite, commit, deleteIfVersion, putNew, updateIfVersion } from '../../db/versioned.ts';
 import type { EntityRef } from '../../errors.ts';
+import { guardChecks } from '../units/move-guard.ts';
 import { accountIndexKeys, accountKeys, accountPartition, cognitoLinkKeys, cognitoSubKeys, grantKeys, loginKeys } from './keys.ts';
 import { type Account, AccountSchema, type GrantItem, GrantSchema } from './schemas.ts';
 
@@ -136,10 +137,14 @@ export function accountRepository(store: Store) {
       return { items: result.items.map((item) => AccountSchema.parse(item)), nextCursor: result.nextCursor };
     },
 
-    /** Creates an account with its logins and grants in one transaction (audited); a taken login is a 409 naming it. */
-    async insert(ctx: TenantContext, created: NewAccount): Promise<Account> {
+    /**
+     * Creates an account with its logins and grants in one transaction (audited); a taken login is a 409
+     * naming it. `guards`: units whose versions it is conditioned on (its home's lineage: a move marked
+     * there meanwhile makes it fail rather than leave a home path the move will not rewrite).
+     */
+    async insert(ctx: TenantContext, created: NewAccount, guards: readonly { id: string; version: number }[] = []): Promise<Account> {
       const { writes, events } = accountCreation(ctx, created, created.account.createdAt);
-      await commit(store, ctx, writes, events);
+      await commit(store, ctx, [...writes, ...guardChecks(ctx, guards)], events);
       return created.account;
     },
 

@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, InvalidInputsError, NotFoundError, State
 import { formatPath } from '../../validation/format-path.ts';
 import { lockedFor, signInThrottle, tooManyAttempts } from '../auth/throttle.ts';
 import type { TenantRepository } from '../tenants/repository.ts';
+import { lineageGuards, settledLineage } from '../units/move-guard.ts';
 import { type UnitRepository, unitEntity } from '../units/repository.ts';
 import { assertMayGrant, assertMayManage } from './access.ts';
 import { grantViews } from './grant-views.ts';
@@ -56,14 +57,17 @@ async function detailOf(deps: AccountDeps, ctx: TenantContext, found: { account:
 /**
  * Creates an account at a home unit with its grants. The caller manages accounts at the home unit and
  * at every granted unit (404 outside its reach), each role fits its unit (400) and is one the caller
- * may hand out (403). Nothing is written unless all of it holds; a taken login or email is a 409 naming it.
+ * may hand out (403). Nothing is written unless all of it holds; a taken login or email is a 409 naming
+ * it, and so is a home or granted unit being moved (`unit-moving`). The account copies its home's path,
+ * so it is also conditioned on the versions of the home and the units above it (units/move-guard.ts).
  */
 export async function createAccount(deps: AccountDeps, caller: Caller, input: CreateAccount): Promise<AccountDetail> {
   const { ctx } = caller;
   const home = await requireUnit(deps, ctx, input.homeUnitId);
   caller.authorize('account.manage', pathIds(home.path), unitEntity(home.id));
   await checkGrants(deps, caller, input.grants);
-  return insertAccount(deps, ctx, { ...input, home });
+  const lineage = await settledLineage(deps.units, ctx, home.path, 'body.homeUnitId');
+  return insertAccount(deps, ctx, { ...input, home, guards: lineageGuards(lineage) });
 }
 
 /** The first province admin of a tenant, at its root unit (the Sở): how a system admin hands a new province over. */
@@ -85,7 +89,9 @@ async function checkGrants(deps: AccountDeps, caller: Caller, grants: readonly G
       ]);
     }
     seen.add(key);
-    assertMayGrant(caller, await requireUnit(deps, caller.ctx, grant.unitId), grant.role, ['body', 'grants', i]);
+    const unit = await requireUnit(deps, caller.ctx, grant.unitId);
+    assertMayGrant(caller, unit, grant.role, ['body', 'grants', i]);
+    await settledLineage(deps.units, caller.ctx, unit.path, formatPath(['body', 'grants', i, 'unitId']));
   }
 }
 
@@ -99,6 +105,8 @@ interface AccountInput {
   password?: string | undefined;
   cognitoSub?: string | undefined;
   grants: readonly { unitId: string; role: Role }[];
+  /** The units whose versions the creation is conditioned on (the home's lineage). */
+  guards?: readonly { id: string; version: number }[];
 }
 
 async function insertAccount(deps: AccountDeps, ctx: TenantContext, input: AccountInput): Promise<AccountDetail> {
@@ -120,7 +128,7 @@ async function insertAccount(deps: AccountDeps, ctx: TenantContext, input: Accou
   };
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const grants = input.grants.map(({ unitId, role }) => ({ unitId, role }));
-  await deps.accounts.insert(ctx, { account, passwordHash, grants });
+  await deps.accounts.insert(ctx, { account, passwordHash, grants }, input.guards);
   return detailOf(deps, ctx, { account, grants: grants.map((grant) => ({ ...grant, accountId: account.id, version: 1, createdAt: at })) });
 }
 
@@ -215,11 +223,15 @@ async function checkCurrentPassword(deps: AccountDeps, ctx: TenantContext, accou
   throw wrong('wrong-password', 'Mật khẩu hiện tại không đúng', 'The current password is wrong');
 }
 
-/** Adds a role at a unit to an account the caller may manage; the role must fit the unit and be the caller's to give. */
+/**
+ * Adds a role at a unit to an account the caller may manage; the role must fit the unit and be the
+ * caller's to give, and the unit may not be being moved (409 `unit-moving`).
+ */
 export async function addGrant(deps: AccountDeps, caller: Caller, accountId: string, input: GrantInput): Promise<GrantView> {
   await forManagement(deps, caller, accountId);
   const unit = await requireUnit(deps, caller.ctx, input.unitId);
   assertMayGrant(caller, unit, input.role, ['body']);
+  await settledLineage(deps.units, caller.ctx, unit.path, 'body.unitId');
   const grant = await deps.accounts.addGrant(caller.ctx, accountId, input, nowOf(deps).toISOString());
   const [view] = await grantViews(deps.units, caller.ctx, [grant]);
   if (view === undefined) throw new Error('unreachable: one grant gives one view');

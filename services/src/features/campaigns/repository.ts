@@ -5,6 +5,7 @@ import { tenantKey } from '../../db/keys.ts';
 import { getTenantItem, queryTenantPartition } from '../../db/query.ts';
 import { checkVersion, commit, putNew, updateIfVersion } from '../../db/versioned.ts';
 import type { EntityRef } from '../../errors.ts';
+import { guardChecks } from '../units/move-guard.ts';
 import { campaignKeys, campaignPartition, extensionKeys } from './keys.ts';
 import { type Campaign, CampaignSchema, type Extension, ExtensionSchema } from './schemas.ts';
 
@@ -65,13 +66,16 @@ export function campaignRepository(store: Store) {
       return campaigns;
     },
 
-    /** Creates a campaign at version 1 (audited `campaign.created`). */
-    async insert(ctx: TenantContext, campaign: Campaign): Promise<Campaign> {
+    /**
+     * Creates a campaign at version 1 (audited `campaign.created`), on condition that the units of
+     * `guards` (the owner and those above it, whose path it copies) are still at the versions read.
+     */
+    async insert(ctx: TenantContext, campaign: Campaign, guards: readonly { id: string; version: number }[] = []): Promise<Campaign> {
       const entity = campaignEntity(campaign.id);
       await commit(
         store,
         ctx,
-        [putNew(entity, { ...campaignKeys(ctx, campaign), type: 'campaign', ...campaign })],
+        [putNew(entity, { ...campaignKeys(ctx, campaign), type: 'campaign', ...campaign }), ...guardChecks(ctx, guards)],
         [auditEvent(ctx, { action: 'campaign.created', entity, entityVersion: 1, before: null, after: { id: campaign.id, ...snapshotOf(campaign) } })],
       );
       return campaign;
@@ -87,7 +91,8 @@ export function campaignRepository(store: Store) {
       const entity = campaignEntity(current.id);
       const updated: Campaign = { ...next, version: current.version + 1 };
       const keys = campaignKeys(ctx, updated);
-      const { version: _version, id: _id, ...fields } = updated;
+      // ownerPath is a copy of the owner's place, rewritten by a unit move without a version change: never written back from a read.
+      const { version: _version, id: _id, ownerPath: _ownerPath, ...fields } = updated;
       await commit(
         store,
         ctx,

@@ -6,6 +6,7 @@ import { ConflictError, type ErrorDetail, InvalidInputsError, NotFoundError, Sta
 import type { CriteriaSetRepository } from '../criteria-sets/repository.ts';
 import { type EnrolmentDeps, planEnrolment, takesPart } from '../submissions/enrolment.ts';
 import type { SubmissionRepository } from '../submissions/repository.ts';
+import { lineageGuards, settledLineage } from '../units/move-guard.ts';
 import { type UnitRepository, unitEntity } from '../units/repository.ts';
 import { authorizeCampaign, canReadCampaign } from './access.ts';
 import { assertStillPublished, resolveAssignments } from './criteria.ts';
@@ -59,7 +60,10 @@ function ownerIdOf(caller: Caller, named: string | undefined): string {
   );
 }
 
-/** Creates a draft campaign at the owner unit, which must be an active office the caller manages campaigns at. */
+/**
+ * Creates a draft campaign at the owner unit, which must be an active office the caller manages
+ * campaigns at; 409 `unit-moving` while the owner or a unit above it is being moved (it copies its path).
+ */
 export async function createCampaign(deps: CampaignDeps, caller: Caller, input: CreateCampaign): Promise<Campaign> {
   const ctx = caller.ctx;
   const ownerId = ownerIdOf(caller, input.ownerUnitId);
@@ -73,9 +77,10 @@ export async function createCampaign(deps: CampaignDeps, caller: Caller, input: 
       'Kỳ đánh giá thuộc về một Sở hoặc Phòng đang hoạt động',
       'A campaign belongs to an active department or office',
     );
+  const lineage = await settledLineage(deps.units, ctx, owner.path, 'body.ownerUnitId');
   const criteria = await resolveAssignments(deps.sets, ctx, input.criteria, 'body.criteria');
   const at = nowOf(deps).toISOString();
-  return deps.campaigns.insert(ctx, {
+  const campaign: Campaign = {
     id: newId(),
     ownerUnitId: owner.id,
     ownerPath: owner.path,
@@ -90,7 +95,8 @@ export async function createCampaign(deps: CampaignDeps, caller: Caller, input: 
     updatedAt: at,
     openedAt: null,
     closedAt: null,
-  });
+  };
+  return deps.campaigns.insert(ctx, campaign, lineageGuards(lineage));
 }
 
 /** The campaigns the caller sees, newest school year first; optionally of one year or status. */

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/app-env.ts';
 import { ErrorResponseSchema } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { bilingual } from '../../validation/parse-bilingual.ts';
-import { authorizeCriteria } from './access.ts';
+import { authorizeCriteria, authorizeCriteriaChange } from './access.ts';
 import { criteriaSetRepository } from './repository.ts';
 import {
   BuiltInSetDetailSchema,
@@ -155,8 +155,10 @@ export const createDraftRoute = defineRoute(
     responses: { 201: { description: 'Bản nháp, kèm các vấn đề / The draft, with its problems', schema: CriteriaVersionDetailSchema } },
   },
   async ({ body, caller }, c) => {
-    authorizeCriteria(caller, 'criteria.manage', ANY_SET);
-    const detail = await createDraft(depsOf(c), caller.ctx, body);
+    const source = body.from === 'clone' && 'setKey' in body.source ? body.source : null;
+    const deps = depsOf(c);
+    await authorizeCriteriaChange(caller, deps.sets, source, source === null ? ANY_SET : versionEntity(source.setKey, source.number));
+    const detail = await createDraft(deps, caller.ctx, body);
     c.header('Location', `/api/criteria-sets/${detail.version.setKey}/versions/${detail.version.number}`);
     return c.json(detail, 201);
   },
@@ -181,8 +183,9 @@ export const updateDraftRoute = defineRoute(
     },
   },
   async ({ params, body, caller }, c) => {
-    authorizeCriteria(caller, 'criteria.manage', versionEntity(params.setKey, params.number));
-    return c.json(await updateDraft(depsOf(c), caller.ctx, params.setKey, params.number, body), 200);
+    const deps = depsOf(c);
+    await authorizeCriteriaChange(caller, deps.sets, params, versionEntity(params.setKey, params.number));
+    return c.json(await updateDraft(deps, caller.ctx, params.setKey, params.number, body), 200);
   },
 );
 
@@ -204,8 +207,9 @@ export const publishVersionRoute = defineRoute(
     },
   },
   async ({ params, body, caller }, c) => {
-    authorizeCriteria(caller, 'criteria.manage', versionEntity(params.setKey, params.number));
-    return c.json(await publishVersion(depsOf(c), caller.ctx, params.setKey, params.number, body.version), 200);
+    const deps = depsOf(c);
+    await authorizeCriteriaChange(caller, deps.sets, params, versionEntity(params.setKey, params.number));
+    return c.json(await publishVersion(deps, caller.ctx, params.setKey, params.number, body.version), 200);
   },
 );
 
@@ -226,8 +230,9 @@ export const retireVersionRoute = defineRoute(
     },
   },
   async ({ params, body, caller }, c) => {
-    authorizeCriteria(caller, 'criteria.manage', versionEntity(params.setKey, params.number));
-    return c.json(await retireVersion(depsOf(c), caller.ctx, params.setKey, params.number, body.version), 200);
+    const deps = depsOf(c);
+    await authorizeCriteriaChange(caller, deps.sets, params, versionEntity(params.setKey, params.number));
+    return c.json(await retireVersion(deps, caller.ctx, params.setKey, params.number, body.version), 200);
   },
 );
 

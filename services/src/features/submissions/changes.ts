@@ -32,6 +32,9 @@ function idsOf(definition: Definition): DefinitionIds {
 // A submission's content lives in one item; DynamoDB's limit is 400 KB, and the audit event copies changes.
 const MAX_CONTENT_CHARS = 300_000;
 
+/** Items in one evidence slot, links and files together. */
+export const MAX_EVIDENCE_PER_SLOT = 20;
+
 const at = (...path: (string | number)[]) => formatPath(['body', ...path]);
 
 function unknownIds(definition: Definition, patch: PatchSubmission, current: EvidenceMap): ErrorDetail[] {
@@ -53,7 +56,8 @@ function unknownIds(definition: Definition, patch: PatchSubmission, current: Evi
         unknown(at('evidence', criterionId, slotId), { vi: `Ô minh chứng của tiêu chí ${criterionId}`, en: `Evidence slot of criterion ${criterionId}` }, slotId);
         continue;
       }
-      const existing = new Set((current[criterionId]?.[slotId] ?? []).map((item) => item.id));
+      // Only links are edited here: an id naming a file would turn it into a link and orphan its object.
+      const existing = new Set((current[criterionId]?.[slotId] ?? []).filter((item) => item.kind === 'link').map((item) => item.id));
       (items ?? []).forEach((item, i) => {
         if (item.id !== undefined && !existing.has(item.id))
           problems.push({
@@ -113,13 +117,24 @@ function mergeEvidence(current: EvidenceMap, changes: PatchSubmission['evidence'
     for (const [slotId, inputs] of Object.entries(slots)) {
       const old = criterion[slotId] ?? [];
       const byId = new Map(old.map((item) => [item.id, item]));
-      const items: EvidenceItem[] = (inputs ?? []).map((input) => {
+      const links: EvidenceItem[] = (inputs ?? []).map((input) => {
         const kept = input.id === undefined ? undefined : byId.get(input.id);
         return { id: kept?.id ?? stamp.newId(), kind: input.kind, url: input.url, label: input.label, addedAt: kept?.addedAt ?? stamp.at, addedBy: kept?.addedBy ?? stamp.by };
       });
+      const items = [...links, ...old.filter((item) => item.kind === 'file')];
+      if (items.length > MAX_EVIDENCE_PER_SLOT)
+        throw new InvalidInputsError([
+          {
+            path: at('evidence', criterionId, slotId),
+            code: 'too-much-evidence',
+            messageVi: `Mỗi ô minh chứng có tối đa ${MAX_EVIDENCE_PER_SLOT} mục, kể cả các tệp đã đính kèm`,
+            messageEn: `An evidence slot holds at most ${MAX_EVIDENCE_PER_SLOT} items, attached files included`,
+          },
+        ]);
       if (items.length === 0) delete criterion[slotId];
       else criterion[slotId] = items;
-      const shape = (list: EvidenceItem[]): Json => list.map((item) => ({ id: item.id, kind: item.kind, url: item.url, label: item.label }));
+      const shape = (list: EvidenceItem[]): Json =>
+        list.map((item): Json => (item.kind === 'link' ? { id: item.id, kind: item.kind, url: item.url, label: item.label } : { id: item.id, kind: item.kind, name: item.name, sha256: item.sha256 }));
       if (JSON.stringify(shape(old)) === JSON.stringify(shape(items))) continue;
       before[`${criterionId}/${slotId}`] = shape(old);
       after[`${criterionId}/${slotId}`] = shape(items);

@@ -4,6 +4,7 @@ import type { Store } from '../../db/client.ts';
 import { queryTenantPartition } from '../../db/query.ts';
 import { type VersionedWrite, commit, putNew, updateIfVersion } from '../../db/versioned.ts';
 import { ConflictError, type EntityRef } from '../../errors.ts';
+import { guardChecks } from '../units/move-guard.ts';
 import { campaignSubmissionsIndex, submissionContentKeys, submissionHeadKeys, submissionPartition } from './keys.ts';
 import {
   type SubmissionContent,
@@ -24,8 +25,18 @@ export interface StoredSubmission {
 /** One id per submission for errors and the audit log: campaign and unit ids never hold a dot. */
 export const submissionEntity = (campaignId: string, unitId: string): EntityRef => ({ type: 'submission', id: `${campaignId}.${unitId}` });
 
-// A new submission is three items (head, content, audit event): 33 of them fill one transaction (99 ≤ 100).
-const CREATIONS_PER_TRANSACTION = 33;
+/**
+ * A submission to create, on condition that the units whose path it copies (the school and the offices
+ * above it but the root) are still at these versions: a move marked meanwhile then makes it fail
+ * instead of leaving a path the move will not rewrite (units/move-guard.ts).
+ */
+export interface PlannedSubmission {
+  submission: StoredSubmission;
+  guards: readonly { id: string; version: number }[];
+}
+
+// DynamoDB's limit on one transaction.
+const MAX_ITEMS = 100;
 // Opening a large province writes this many transactions at a time.
 const PARALLEL_TRANSACTIONS = 4;
 
@@ -55,12 +66,35 @@ function creationWrites(ctx: TenantContext, submission: StoredSubmission): { wri
   };
 }
 
+/**
+ * Planned submissions in order, packed into transactions: three items each (head, content, audit
+ * event) and the version checks of their units, a unit shared by several checked once. Schools under
+ * one Phòng: 24 to a transaction.
+ */
+function batchesOf(planned: readonly PlannedSubmission[]): PlannedSubmission[][] {
+  const batches: PlannedSubmission[][] = [];
+  let batch: PlannedSubmission[] = [];
+  let checked = new Set<string>();
+  for (const one of planned) {
+    const added = new Set(one.guards.map((guard) => guard.id).filter((id) => !checked.has(id))).size;
+    if (batch.length > 0 && 3 * (batch.length + 1) + checked.size + added > MAX_ITEMS) {
+      batches.push(batch);
+      batch = [];
+      checked = new Set();
+    }
+    batch.push(one);
+    for (const guard of one.guards) checked.add(guard.id);
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 /** Submissions in the table (keys in DATA-MODEL.md); every write audited in the same transaction. */
 export function submissionRepository(store: Store) {
-  const insertOne = async (ctx: TenantContext, submission: StoredSubmission): Promise<boolean> => {
+  const insertOne = async (ctx: TenantContext, submission: StoredSubmission, guards: PlannedSubmission['guards'] = []): Promise<boolean> => {
     const { writes, event } = creationWrites(ctx, submission);
     try {
-      await commit(store, ctx, writes, [event]);
+      await commit(store, ctx, [...writes, ...guardChecks(ctx, guards)], [event]);
       return true;
     } catch (error) {
       if (error instanceof ConflictError && error.reason === 'exists') return false;
@@ -78,33 +112,43 @@ export function submissionRepository(store: Store) {
       return { head: SubmissionHeadSchema.parse(head), content: SubmissionContentSchema.parse(content) };
     },
 
-    /** Creates one submission (audited `submission.created`); false if the unit already has one. */
+    /**
+     * Creates one submission (audited `submission.created`), on condition of `guards` (a stale one is a
+     * ConflictError naming the unit); false if the unit already has one.
+     */
     insert: insertOne,
 
     /**
-     * Creates many submissions, 33 to a transaction, each audited. A batch that meets a submission made
-     * meanwhile (a school that opened its form at that moment) is redone one by one, skipping it.
-     * Returns how many were created.
+     * Creates many submissions, each audited, as many to a transaction as fit with their guards. A
+     * batch that meets a submission made meanwhile (a school that opened its form at that moment) or a
+     * unit changed since it was read is redone one by one: the first is skipped, and so is a submission
+     * whose units changed (a move marked, a rename), which then joins on its first read. Returns how
+     * many were created.
      */
-    async insertMany(ctx: TenantContext, submissions: StoredSubmission[]): Promise<number> {
-      const batches: StoredSubmission[][] = [];
-      for (let i = 0; i < submissions.length; i += CREATIONS_PER_TRANSACTION) batches.push(submissions.slice(i, i + CREATIONS_PER_TRANSACTION));
+    async insertMany(ctx: TenantContext, planned: readonly PlannedSubmission[]): Promise<number> {
       let created = 0;
-      const writeBatch = async (batch: StoredSubmission[]): Promise<void> => {
-        const parts = batch.map((submission) => creationWrites(ctx, submission));
+      const writeBatch = async (batch: PlannedSubmission[]): Promise<void> => {
+        const parts = batch.map((one) => creationWrites(ctx, one.submission));
         try {
           await commit(
             store,
             ctx,
-            parts.flatMap((part) => part.writes),
+            [...parts.flatMap((part) => part.writes), ...guardChecks(ctx, batch.flatMap((one) => one.guards))],
             parts.map((part) => part.event),
           );
           created += batch.length;
         } catch (error) {
-          if (!(error instanceof ConflictError && error.reason === 'exists')) throw error;
-          for (const submission of batch) if (await insertOne(ctx, submission)) created += 1;
+          if (!(error instanceof ConflictError)) throw error;
+          for (const one of batch) {
+            try {
+              if (await insertOne(ctx, one.submission, one.guards)) created += 1;
+            } catch (single) {
+              if (!(single instanceof ConflictError)) throw single;
+            }
+          }
         }
       };
+      const batches = batchesOf(planned);
       for (let i = 0; i < batches.length; i += PARALLEL_TRANSACTIONS) await Promise.all(batches.slice(i, i + PARALLEL_TRANSACTIONS).map(writeBatch));
       return created;
     },

@@ -32,6 +32,22 @@ export const ScoreSummarySchema = z
   .meta({ id: 'ScoreSummary' });
 export type ScoreSummary = z.output<typeof ScoreSummarySchema>;
 
+/**
+ * A recognised result (công nhận): the office's decision, the levels it recognises (the reviewer's
+ * computed ones unless the decision says otherwise) and the reviewer's points behind them.
+ */
+export const RecognisedResultSchema = z
+  .object({
+    decision: z.object({ number: z.string(), date: z.iso.date() }),
+    levels: z.object({ groups: z.record(z.string(), z.int()), overall: z.int() }),
+    points: z.object({ groups: z.record(z.string(), z.number()), total: z.number() }),
+    levelsAdjusted: z.boolean().meta({ description: 'Mức công nhận khác mức tính được / Levels differ from the computed ones' }),
+    recognisedBy: z.string(),
+    recognisedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RecognisedResult' });
+export type RecognisedResult = z.output<typeof RecognisedResultSchema>;
+
 /** The small item of a submission: where it stands. Listings and status indexes copy only this. */
 export const SubmissionHeadSchema = z.object({
   campaignId: z.string(),
@@ -45,6 +61,10 @@ export const SubmissionHeadSchema = z.object({
   startedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
   submittedBy: z.string().nullable(),
+  // Written by features/reviews; items made before review existed have none, hence the defaults.
+  reviewScore: ScoreSummarySchema.nullable().default(null).meta({ description: 'Điểm của người đánh giá ngoài ở bước gần nhất / The reviewer’s score at the last review step' }),
+  recognition: RecognisedResultSchema.nullable().default(null),
+  publishedAt: z.iso.datetime().nullable().default(null),
   version: z.int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -59,17 +79,29 @@ const WebAddressSchema = z
   .meta({ description: 'Địa chỉ web đầy đủ, http:// hoặc https:// / A full http(s) web address', examples: ['https://truong-thu.edu.vn/ke-hoach.pdf'] });
 
 /**
- * An item of evidence (minh chứng). Links for now; uploaded files come later as another `kind` of this
- * union (`file`, with the key of the stored object), so clients and storage already expect a union.
+ * An item of evidence (minh chứng): a link, or an uploaded file (features/evidence: attached and removed
+ * by its own routes, which verify the stored bytes; `storageKey` names the object in evidence storage).
  */
 export const EvidenceItemSchema = z
   .discriminatedUnion('kind', [
     z.object({ id: z.string(), kind: z.literal('link'), url: z.string(), label: z.string(), addedAt: z.iso.datetime(), addedBy: z.string() }),
+    z.object({
+      id: z.string(),
+      kind: z.literal('file'),
+      name: z.string(),
+      size: z.int().min(1),
+      contentType: z.string(),
+      sha256: z.string().meta({ description: 'SHA-256 của tệp (hex) / The file’s SHA-256 (hex)' }),
+      storageKey: z.string(),
+      addedAt: z.iso.datetime(),
+      addedBy: z.string(),
+    }),
   ])
   .meta({ id: 'EvidenceItem' });
 export type EvidenceItem = z.output<typeof EvidenceItemSchema>;
+export type FileEvidence = Extract<EvidenceItem, { kind: 'file' }>;
 
-/** Evidence as a client sends it: an existing item keeps its `id`; an item without one is new. */
+/** Evidence as a client sends it: an existing link keeps its `id`; a link without one is new. Files are not sent here. */
 export const EvidenceInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ id: z.string().max(40).optional(), kind: z.literal('link'), url: WebAddressSchema, label: LabelSchema }),
 ]);
@@ -122,7 +154,8 @@ const CommentSchema = z.string().trim().normalize('NFC').max(4_000);
 
 /**
  * An incremental change, suited to autosave: only the keys that changed; `null` removes one. Evidence
- * replaces the list of each slot it names. Totals are never taken from a client.
+ * replaces the links of each slot it names; the slot's files stay (they are removed by their own route,
+ * which also deletes the stored object). Totals are never taken from a client.
  */
 export const PatchSubmissionSchema = z
   .strictObject({

@@ -2,12 +2,15 @@ import { StateConflictError } from '../../errors.ts';
 import type { SubmissionStatus } from './schemas.ts';
 
 /** What can happen to a submission; each action moves it from one status to another. */
-export type SubmissionAction = 'submit' | 'start-review' | 'return' | 'accept' | 'recognise' | 'publish';
+export type SubmissionAction = 'submit' | 'start-review' | 'return' | 'accept' | 'recognise' | 'publish' | 'reopen';
+
+/** What is done to a submission without moving it: the school edits its answers, the reviewer its points. */
+export type SubmissionWork = 'edit' | 'review';
 
 /**
  * The life of a submission. The school submits (again, after a return); the reviewing office takes it
  * into review, returns or accepts it; the recognising unit recognises the level; the result is
- * published. Review, recognition and publication are built later on this same table.
+ * published. Only the campaign's owner reopens a recognised or published result, back into review.
  */
 export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, readonly { action: SubmissionAction; to: SubmissionStatus }[]> = {
   draft: [{ action: 'submit', to: 'submitted' }],
@@ -21,12 +24,18 @@ export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, readonly { action:
   ],
   returned: [{ action: 'submit', to: 'submitted' }],
   accepted: [{ action: 'recognise', to: 'recognised' }],
-  recognised: [{ action: 'publish', to: 'published' }],
-  published: [],
+  recognised: [
+    { action: 'publish', to: 'published' },
+    { action: 'reopen', to: 'in-review' },
+  ],
+  published: [{ action: 'reopen', to: 'in-review' }],
 };
 
 /** The school edits its answers only while the submission is with it. */
 export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'returned'];
+
+/** The reviewer scores only while the submission is in review. */
+export const REVIEWABLE_STATUSES: readonly SubmissionStatus[] = ['in-review'];
 
 const STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'đang tự đánh giá',
@@ -38,24 +47,33 @@ const STATUS_LABELS: Record<SubmissionStatus, string> = {
   published: 'đã công bố',
 };
 
-const ACTION_LABELS: Record<SubmissionAction | 'edit', string> = {
+const ACTION_LABELS: Record<SubmissionAction | SubmissionWork, string> = {
   edit: 'sửa',
+  review: 'chấm điểm đánh giá ngoài',
   submit: 'nộp',
   'start-review': 'nhận đánh giá',
   return: 'trả lại',
   accept: 'chấp nhận',
   recognise: 'công nhận',
   publish: 'công bố',
+  reopen: 'mở lại',
 };
 
 export function allowedActions(status: SubmissionStatus): SubmissionAction[] {
   return SUBMISSION_TRANSITIONS[status].map((transition) => transition.action);
 }
 
+/** Everything that may be done now: the work the status allows (edit, review), then its transitions. */
+export function actionsNow(status: SubmissionStatus): string[] {
+  const work: SubmissionWork[] = [];
+  if (EDITABLE_STATUSES.includes(status)) work.push('edit');
+  if (REVIEWABLE_STATUSES.includes(status)) work.push('review');
+  return [...work, ...allowedActions(status)];
+}
+
 /** A 409 that says what is allowed instead, one detail per allowed action. */
-export function illegalTransition(status: SubmissionStatus, action: SubmissionAction | 'edit', currentVersion: number): StateConflictError {
-  const allowed: string[] = allowedActions(status);
-  if (EDITABLE_STATUSES.includes(status)) allowed.unshift('edit');
+export function illegalTransition(status: SubmissionStatus, action: SubmissionAction | SubmissionWork, currentVersion: number): StateConflictError {
+  const allowed = actionsNow(status);
   const list = allowed.length > 0 ? allowed.join(', ') : '—';
   return new StateConflictError(
     'illegal-transition',

@@ -16,7 +16,7 @@ import { type EnrolmentDeps, enrolLate } from './enrolment.ts';
 import { type StoredSubmission, submissionEntity } from './repository.ts';
 import type { PatchSubmission, SubmissionView } from './schemas.ts';
 import { scoreContent, summaryOf } from './scoring.ts';
-import { EDITABLE_STATUSES, allowedActions, assertEditable, nextStatus } from './states.ts';
+import { actionsNow, assertEditable, nextStatus } from './states.ts';
 
 export interface SubmissionDeps extends EnrolmentDeps {
   campaigns: CampaignRepository;
@@ -26,7 +26,7 @@ export interface SubmissionDeps extends EnrolmentDeps {
 
 const nowOf = (deps: SubmissionDeps): Date => (deps.now ?? (() => new Date()))();
 
-interface Located {
+export interface Located {
   campaign: Campaign;
   unit: Unit;
 }
@@ -36,18 +36,19 @@ interface Located {
  * place in the tree, so outside the caller's subtrees the submission does not exist (404), and inside
  * them a role without the action gets 403. A unit outside the campaign has no submission in it.
  */
-async function locate(deps: SubmissionDeps, caller: Caller, campaignId: string, unitId: string, action: Action): Promise<Located> {
+export async function locate(deps: Pick<SubmissionDeps, 'campaigns' | 'units'>, caller: Caller, campaignId: string, unitId: string, action: Action): Promise<Located> {
   const entity = submissionEntity(campaignId, unitId);
   const [campaign, unit] = await Promise.all([deps.campaigns.get(caller.ctx, campaignId), deps.units.get(caller.ctx, unitId)]);
   if (campaign === null || unit === null) throw new NotFoundError(entity);
   const path = pathIds(unit.path);
-  caller.authorize(action, path, entity);
+  // First whether the pair exists at all, so a 403 never confirms a campaign the caller cannot see.
   if (!path.includes(campaign.ownerUnitId) || unit.id === campaign.ownerUnitId) throw new NotFoundError(entity);
+  caller.authorize(action, path, entity);
   return { campaign, unit };
 }
 
 /** The unit's submission; a unit that takes part but has none yet (added after opening) joins now. */
-async function loadOrJoin(deps: SubmissionDeps, caller: Caller, { campaign, unit }: Located): Promise<StoredSubmission> {
+export async function loadOrJoin(deps: SubmissionDeps, caller: Caller, { campaign, unit }: Located): Promise<StoredSubmission> {
   const stored = await deps.submissions.get(caller.ctx, campaign.id, unit.id);
   if (stored !== null) return stored;
   const joined = campaign.status === 'open' ? await enrolLate(deps, caller.ctx, campaign, unit, nowOf(deps).toISOString()) : null;
@@ -55,7 +56,7 @@ async function loadOrJoin(deps: SubmissionDeps, caller: Caller, { campaign, unit
   return joined;
 }
 
-function assertCampaignOpen(campaign: Campaign, currentVersion: number): void {
+export function assertCampaignOpen(campaign: Campaign, currentVersion: number): void {
   if (campaign.status === 'open') return;
   throw new StateConflictError(
     'campaign-not-open',
@@ -68,8 +69,7 @@ function assertCampaignOpen(campaign: Campaign, currentVersion: number): void {
 
 function viewOf(campaign: Campaign, extension: Extension | null, stored: StoredSubmission, score: ScoreResult, now: Date): SubmissionView {
   const { head, content } = stored;
-  const actions: string[] = campaign.status === 'open' ? allowedActions(head.status) : [];
-  if (campaign.status === 'open' && EDITABLE_STATUSES.includes(head.status)) actions.unshift('edit');
+  const actions = campaign.status === 'open' ? actionsNow(head.status) : [];
   return {
     submission: { ...head, answers: content.answers, awards: content.awards, evidence: content.evidence, comments: content.comments },
     score,

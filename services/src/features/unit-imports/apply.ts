@@ -7,6 +7,7 @@ import { ConflictError, type ErrorDetail, StateConflictError } from '../../error
 import { accountCreation } from '../accounts/repository.ts';
 import type { Account } from '../accounts/schemas.ts';
 import { unitIndexKeys, unitKeys } from '../units/keys.ts';
+import { guardChecks } from '../units/move-guard.ts';
 import { sortName, unitCodeKeys, unitEntity, unitItem } from '../units/repository.ts';
 import type { Unit } from '../units/schemas.ts';
 import { importEntity, importKeys } from './keys.ts';
@@ -39,10 +40,10 @@ interface Tx {
  * transaction wrote and the progress that says so land together, or neither does.
  */
 export async function applyBatch(deps: ApplyDeps, ctx: TenantContext, job: JobItem, ops: PlannedOp[]): Promise<{ job: JobItem; passwords: OneTimePassword[] }> {
-  await assertTreeAsPlanned(deps, ctx, ops);
+  const versions = await assertTreeAsPlanned(deps, ctx, ops);
   const now = deps.now();
   const secrets = await passwordsFor(deps, ops);
-  const txs = pack(ctx, ops, secrets, now);
+  const txs = pack(ctx, ops, secrets, now, versions);
   let current = job;
   const passwords: OneTimePassword[] = [];
   if (txs.every((tx) => tx.writes.length === 0)) {
@@ -88,8 +89,9 @@ function advance(progress: Progress, ops: readonly PlannedOp[]): Progress {
  * Reads once, before writing, every unit the rows rely on and is not created by them: the parents and
  * their ancestors at the versions the plan expects, the units to update or to give accounts at their
  * paths. Anything different (changed, moved, being moved, gone) stops the import with every row named.
+ * Returns the versions read, by unit id.
  */
-async function assertTreeAsPlanned(deps: ApplyDeps, ctx: TenantContext, ops: readonly PlannedOp[]): Promise<void> {
+async function assertTreeAsPlanned(deps: ApplyDeps, ctx: TenantContext, ops: readonly PlannedOp[]): Promise<Map<string, number>> {
   const createdHere = new Set(ops.flatMap((op) => (op.action === 'create' ? [op.unitId] : [])));
   const expected = new Map<string, { row: number; version: number | null; path: string | null }>();
   const expect = (id: string, row: number, version: number | null, path: string | null) => {
@@ -105,7 +107,7 @@ async function assertTreeAsPlanned(deps: ApplyDeps, ctx: TenantContext, ops: rea
       for (const id of pathIds(op.path).slice(0, -1)) expect(id, op.row, null, null);
     }
   }
-  if (expected.size === 0) return;
+  if (expected.size === 0) return new Map();
   const found = new Map((await deps.imports.units(ctx, [...expected.keys()])).map((unit) => [unit.id, unit]));
   const details: ErrorDetail[] = [];
   for (const [id, want] of expected) {
@@ -120,6 +122,7 @@ async function assertTreeAsPlanned(deps: ApplyDeps, ctx: TenantContext, ops: rea
     }
   }
   if (details.length > 0) throw staleRows(details);
+  return new Map([...found.values()].map((unit) => [unit.id, unit.version]));
 }
 
 function staleRows(details: ErrorDetail[]): StateConflictError {
@@ -164,20 +167,24 @@ async function passwordsFor(deps: ApplyDeps, ops: readonly PlannedOp[]): Promise
   return secrets;
 }
 
-/** Packs rows into transactions of at most MAX_ITEMS items (the progress update included), in plan order. */
-function pack(ctx: TenantContext, ops: readonly PlannedOp[], secrets: Map<string, { password: string; hash: string }>, now: string): Tx[] {
+/**
+ * Packs rows into transactions of at most MAX_ITEMS items (the progress update included), in plan
+ * order. `versions`: the existing units' versions as read, moved on as the rows update them.
+ */
+function pack(ctx: TenantContext, ops: readonly PlannedOp[], secrets: Map<string, { password: string; hash: string }>, now: string, versions: Map<string, number>): Tx[] {
   const fresh = (): Tx => ({ ops: [], writes: [], events: [], touched: new Set(), passwords: [] });
   const txs: Tx[] = [fresh()];
   for (const op of ops) {
     let tx = txs[txs.length - 1] ?? fresh();
-    let change = changeOf(ctx, op, tx.touched, secrets, now);
+    let change = changeOf(ctx, op, tx.touched, secrets, now, versions);
     const size = (t: Tx) => t.writes.length + t.events.length;
     if (change !== null && tx.writes.length > 0 && (change.clashes || size(tx) + change.writes.length + change.events.length + 1 > MAX_ITEMS)) {
       tx = fresh();
       txs.push(tx);
-      change = changeOf(ctx, op, tx.touched, secrets, now);
+      change = changeOf(ctx, op, tx.touched, secrets, now, versions);
     }
     tx.ops.push(op);
+    if (op.action === 'update') versions.set(op.unitId, op.version + 1);
     if (change === null) continue;
     tx.writes.push(...change.writes);
     tx.events.push(...change.events);
@@ -197,7 +204,14 @@ interface Change {
 }
 
 /** The writes and audit events of one row, or null when it changes nothing. */
-function changeOf(ctx: TenantContext, op: PlannedOp, touched: ReadonlySet<string>, secrets: Map<string, { password: string; hash: string }>, now: string): Change | null {
+function changeOf(
+  ctx: TenantContext,
+  op: PlannedOp,
+  touched: ReadonlySet<string>,
+  secrets: Map<string, { password: string; hash: string }>,
+  now: string,
+  versions: ReadonlyMap<string, number>,
+): Change | null {
   const writes: VersionedWrite[] = [];
   const events: AuditEvent[] = [];
   const touches: string[] = [];
@@ -248,6 +262,18 @@ function changeOf(ctx: TenantContext, op: PlannedOp, touched: ReadonlySet<string
     const secret = secrets.get(id) ?? null;
     const created = accountCreation(ctx, { account, passwordHash: secret?.hash ?? null, grants: [{ unitId: op.unitId, role }] }, now);
     writes.push(...created.writes);
+    if (op.action !== 'create') {
+      // The account copies an existing unit's path: conditioned on it and the units above it (the root
+      // aside) as read, so a move marked since makes the row fail instead of leaving a stale home path.
+      const guards = pathIds(path)
+        .slice(1)
+        .flatMap((id) => {
+          const version = versions.get(id);
+          return version === undefined || touched.has(id) || touches.includes(id) ? [] : [{ id, version }];
+        });
+      writes.push(...guardChecks(ctx, guards));
+      touches.push(...guards.map((guard) => guard.id));
+    }
     events.push(...created.events);
     if (secret !== null) password = { row: op.row, unitCode: op.code, login, password: secret.password };
   }

@@ -2,8 +2,10 @@ import type { Caller } from '../../auth/caller.ts';
 import { pathIds } from '../../auth/scope.ts';
 import type { TenantContext } from '../../auth/tenant-context.ts';
 import { ConflictError } from '../../errors.ts';
+import { copyId, itemsOf, takeItems } from './move-copies.ts';
+import { assertSubtreeSettled, settledLineage } from './move-guard.ts';
 import { BATCH_COPIES, FINISH_COPIES, type PathCopy, type UnitMoveRepository } from './move-repository.ts';
-import { assertCanHoldChildren, assertNotMoving, refusal, rootRefusal } from './refusals.ts';
+import { assertCanHoldChildren, refusal, rootRefusal } from './refusals.ts';
 import { unitEntity } from './repository.ts';
 import type { StoredUnit, UnitDetail, UnitMove, UnitMoveRequest } from './schemas.ts';
 import { type UnitDeps, ancestorsOf, detailOf, nowOf, requireUnit } from './use-cases.ts';
@@ -18,10 +20,11 @@ const RETRIES = 3;
 /**
  * Moves a unit with its subtree under another active office (DATA-MODEL.md, "The unit tree"). The
  * caller manages both the unit and the new parent. The unit is first marked `moving`, which stops
- * creations and moves beneath it; then the paths of its descendants and of the accounts at home there
- * are rewritten in batches; then the unit itself moves and the mark is cleared. A move cut short (a
- * crash, a timeout) leaves the mark: sending the same request again (same parentId, the marked
- * version) resumes it, and the batches' conditions make the rerun safe.
+ * creations and moves beneath it (move-guard.ts); then the paths copied from the subtree (descendants,
+ * accounts at home there, submissions of its schools, campaigns it owns) are rewritten in batches;
+ * then the unit itself moves and the mark is cleared. A move cut short (a crash, a timeout) leaves the
+ * mark: sending the same request again (same parentId, the marked version) resumes it, and the
+ * batches' conditions make the rerun safe.
  */
 export async function moveUnit(deps: MoveDeps, caller: Caller, unitId: string, request: UnitMoveRequest): Promise<UnitDetail> {
   const started = await startMove(deps, caller, unitId, request);
@@ -59,49 +62,36 @@ export async function startMove(deps: MoveDeps, caller: Caller, unitId: string, 
       `"${unit.name}" cannot be moved under itself or under one of its own descendants`,
     );
   }
-  const [ancestors, parentLine] = await Promise.all([ancestorsOf(deps, ctx, unit), ancestorsOf(deps, ctx, parent)]);
-  assertNotMoving(ancestors, 'params.unitId');
-  assertNotMoving([...parentLine, parent], 'body.parentId');
+  // Lineages whose paths match the ones read above: the new path is computed from the parent's.
+  const [unitLine, targetLine] = await Promise.all([
+    settledLineage(deps.units, ctx, unit.path, 'params.unitId'),
+    settledLineage(deps.units, ctx, parent.path, 'body.parentId'),
+  ]);
   assertCanHoldChildren(parent, 'body.parentId');
   if (parent.id === unit.parentId) return unit;
-  assertSubtreeSettled(await deps.units.listSubtree(ctx, unit.path), unit);
+  assertSubtreeSettled(await deps.units.listSubtree(ctx, unit.path), unit, 'params.unitId');
   const mark: UnitMove = { toParentId: parent.id, fromPath: unit.path, toPath: `${parent.path}${unit.id}/`, startedAt: nowOf(deps) };
-  return deps.moves.mark(ctx, unit, mark, [...ancestors, ...parentLine, parent], mark.startedAt);
+  return deps.moves.mark(ctx, unit, mark, [...unitLine.slice(0, -1), ...targetLine], mark.startedAt);
 }
 
 /**
- * Refuses to move a subtree while another move works inside it: a unit beneath that is itself moving,
- * or units arriving from elsewhere (rewritten under this subtree, their own moving root not yet here).
- */
-function assertSubtreeSettled(subtree: readonly StoredUnit[], unit: StoredUnit): void {
-  const ids = new Set(subtree.map((member) => member.id));
-  const busy = subtree.find((member) => member.id !== unit.id && (member.moving !== null || member.parentId === null || !ids.has(member.parentId)));
-  if (busy === undefined) return;
-  throw refusal(
-    'unit-moving',
-    'params.unitId',
-    `Một việc chuyển đơn vị khác đang diễn ra bên trong “${unit.name}” (tại “${busy.name}”); hãy thử lại khi việc đó hoàn tất`,
-    `Another move is under way inside "${unit.name}" (at "${busy.name}"); try again once it is complete`,
-  );
-}
-
-/**
- * Runs a marked move to its end: batches of path copies while more remain than the last transaction
- * holds, then one more look for any the indexes showed late, then the last transaction.
+ * Runs a marked move to its end: batches of path copies (units, accounts, submission heads, campaign
+ * owners; move-copies.ts) while more remain than the last transaction holds, then one more look for
+ * any the indexes showed late, then the last transaction.
  */
 export async function completeMove(deps: MoveDeps, ctx: TenantContext, unit: StoredUnit): Promise<StoredUnit> {
   const mark = unit.moving;
   if (mark === null) return unit;
   const done = new Set<string>();
   for (;;) {
-    const pending = (await deps.moves.pending(ctx, mark.fromPath, unit.id)).filter((copy) => !done.has(copy.key.pk));
-    if (pending.length <= FINISH_COPIES) return finish(deps, ctx, unit, mark, pending);
-    while (pending.length > FINISH_COPIES) {
-      const batch = pending.splice(0, BATCH_COPIES);
+    const pending = (await deps.moves.pending(ctx, mark, unit.id)).filter((copy) => !done.has(copyId(copy)));
+    if (itemsOf(pending) <= FINISH_COPIES) return finish(deps, ctx, unit, mark, pending);
+    while (itemsOf(pending) > FINISH_COPIES) {
+      const batch = takeItems(pending, BATCH_COPIES);
       await withRetries(deps, ctx, unit, mark, batch, async (copies) => {
         if (copies.length > 0) await deps.moves.rewrite(ctx, unit, mark, copies);
       });
-      for (const copy of batch) done.add(copy.key.pk);
+      for (const copy of batch) done.add(copyId(copy));
     }
   }
 }
@@ -133,8 +123,9 @@ async function withRetries<T>(deps: MoveDeps, ctx: TenantContext, unit: StoredUn
     try {
       return await step(current);
     } catch (error) {
-      if (!(error instanceof ConflictError) || error.entity.id === unit.id || attempt >= RETRIES) throw error;
-      current = await deps.moves.refresh(ctx, current, mark.fromPath);
+      const onUnit = error instanceof ConflictError && error.entity.type === 'unit' && error.entity.id === unit.id;
+      if (!(error instanceof ConflictError) || onUnit || attempt >= RETRIES) throw error;
+      current = await deps.moves.refresh(ctx, current, mark, unit.id);
     }
   }
 }

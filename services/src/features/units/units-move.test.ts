@@ -187,7 +187,7 @@ describe('moving a large subtree (more than one transaction holds)', () => {
     const marked = await startMove(deps, caller, big.phong.id, { version: 1, parentId: province.units.phongB.id });
     if (marked.moving === null) throw new Error('not marked');
     const mark = marked.moving;
-    const batch = (await deps.moves.pending(ctx, mark.fromPath, big.phong.id)).slice(0, 98);
+    const batch = (await deps.moves.pending(ctx, mark, big.phong.id)).slice(0, 98);
     await deps.moves.rewrite(ctx, marked, mark, batch);
     // …and here the process stops.
 

@@ -6,6 +6,7 @@ import type { TenantContext } from '../../auth/tenant-context.ts';
 import { newId } from '../../db/ids.ts';
 import type { Page } from '../../db/query.ts';
 import { ConflictError, NotFoundError, StateConflictError } from '../../errors.ts';
+import { settledLineage } from './move-guard.ts';
 import { assertCanHoldChildren, assertNotMoving, codeTaken, invalid, refusal, rootRefusal } from './refusals.ts';
 import { type UnitChanges, type UnitRepository, unitEntity } from './repository.ts';
 import { type CreateUnit, type StoredUnit, type Unit, type UnitDetail, UnitSchema, type UnitUpdate } from './schemas.ts';
@@ -62,8 +63,8 @@ export async function createUnit(deps: UnitDeps, caller: Caller, input: CreateUn
   const ctx = caller.ctx;
   const parent = await requireUnit(deps, ctx, input.parentId);
   caller.authorize('unit.manage', pathIds(parent.path), unitEntity(parent.id));
-  const ancestors = await ancestorsOf(deps, ctx, parent);
-  assertNotMoving([...ancestors, parent], 'body.parentId');
+  // The new unit copies its parent's path: it waits for a move there and is conditioned on the lineage read.
+  const ancestors = (await settledLineage(deps.units, ctx, parent.path, 'body.parentId')).slice(0, -1);
   assertCanHoldChildren(parent, 'body.parentId');
   const code = input.code ?? null;
   if (code !== null) await assertCodeFree(deps, ctx, code, null);
