@@ -2,7 +2,7 @@ import type { Rule } from '../definition/rule.ts';
 import { isAllowedOperation } from './allow-list.ts';
 import { resetBudget } from './budget.ts';
 import { checkRule } from './check.ts';
-import type { Evaluator } from './evaluator.ts';
+import type { Compile, Evaluator } from './evaluator.ts';
 import { applyJsonLogic } from './json-logic.ts';
 import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.ts';
 import { SPECIALISED_OPERATIONS } from './operations.ts';
@@ -12,8 +12,11 @@ import { operationOf } from './rule-shape.ts';
 /** What a rule is evaluated against: answers, or the scores a level rule reads. */
 export type RuleData = Readonly<Record<string, unknown>>;
 
-/** A checked rule, ready to evaluate many times. May throw; `evaluateRule` never does. */
-export type CompiledRule = (data: RuleData) => unknown;
+/**
+ * A checked rule, ready to evaluate many times. May throw; `evaluateRule` never does. Its data is usually
+ * a `RuleData`; a rule compiled over slots takes an array (see compile-slots.ts).
+ */
+export type CompiledRule = (data: unknown) => unknown;
 
 /**
  * Compiles any value to nested closures with json-logic-js's semantics, WITHOUT checking it: what is
@@ -21,12 +24,17 @@ export type CompiledRule = (data: RuleData) => unknown;
  * `compileRule`, which checks first.
  */
 export function compileNode(node: unknown): Evaluator {
-  if (Array.isArray(node)) return compileArray(node);
+  return compileNodeWith(node, compileNode);
+}
+
+/** `compileNode`, compiling the nodes inside with `self`: a variant compiler can take over some of them. */
+export function compileNodeWith(node: unknown, self: Compile): Evaluator {
+  if (Array.isArray(node)) return compileArray(node, self);
   const operation = operationOf(node);
   if (operation === undefined) return () => node;
   const { op, args } = operation;
   const compiler = SPECIALISED_OPERATIONS.get(op);
-  if (compiler !== undefined) return compiler(args, compileNode);
+  if (compiler !== undefined) return compiler(args, self);
   // An allowed operation without a compiler of its own runs in json-logic-js itself, so allowing one
   // more operation can never change what a rule means.
   if (isAllowedOperation(op)) return (data) => applyJsonLogic(node, data);
@@ -36,12 +44,12 @@ export function compileNode(node: unknown): Evaluator {
 }
 
 /** An array of rules evaluates to a new array of their values; a literal list is copied each time. */
-function compileArray(node: readonly unknown[]): Evaluator {
+function compileArray(node: readonly unknown[], compile: Compile): Evaluator {
   if (node.every((item) => item === null || typeof item !== 'object')) {
     const items = [...node];
     return () => items.slice();
   }
-  const items = node.map(compileNode);
+  const items = node.map((item) => compile(item));
   return (data) => {
     const values = new Array<unknown>(items.length);
     for (let index = 0; index < items.length; index += 1) {
@@ -58,9 +66,14 @@ function compileArray(node: readonly unknown[]): Evaluator {
  * @example compileRule({ '<': [{ var: 'x' }, 30] })({ x: 12 }) // true
  */
 export function compileRule(rule: Rule, limits: RuleLimits = DEFAULT_RULE_LIMITS): CompiledRule {
+  return compileChecked(rule, limits, compileNode);
+}
+
+/** `compileRule` with another compiler: checks the rule, then compiles it with `compile`. */
+export function compileChecked(rule: Rule, limits: RuleLimits, compile: Compile): CompiledRule {
   const problems = checkRule(rule, { limits }).filter((found) => found.severity === 'error');
   if (problems.length > 0) throw new RuleError(problems);
-  const evaluate = compileNode(rule);
+  const evaluate = compile(rule);
   return (data) => {
     resetBudget();
     return evaluate(data);

@@ -1,5 +1,5 @@
 import type { Problem } from '../problem.ts';
-import type { CompiledRule, RuleData } from './compile.ts';
+import type { CompiledRule } from './compile.ts';
 import { RuleError } from './rule-error.ts';
 import { evaluationFailed } from './rule-problems.ts';
 
@@ -21,7 +21,7 @@ function reasonOf(error: unknown): string {
  * problem with code `rule.evaluation-failed`, or `rule.too-much-work` when the evaluation ran over budget.
  * @example evaluateRule(compileRule({ '/': [1, 0] }), {}) // { ok: true, value: Infinity }
  */
-export function evaluateRule(compiled: CompiledRule, data: RuleData): RuleEvaluation {
+export function evaluateRule(compiled: CompiledRule, data: unknown): RuleEvaluation {
   try {
     return { ok: true, value: compiled(data) };
   } catch (error) {
@@ -52,7 +52,7 @@ export const RULE_FAILED: unique symbol = Symbol('rule failed');
  * Never throws. Call `evaluateRule` again on the rare failure to learn why.
  * @example runRule(compileRule({ var: 'x' }), { x: 1 }) // 1
  */
-export function runRule(compiled: CompiledRule, data: RuleData): unknown {
+export function runRule(compiled: CompiledRule, data: unknown): unknown {
   try {
     return compiled(data);
   } catch {

@@ -5,8 +5,9 @@
 export { ALLOWED_OPERATIONS } from './allow-list.ts';
 export { type CheckOptions, checkRule } from './check.ts';
 export { type CompiledRule, type RuleData, compileRule } from './compile.ts';
+export { type SlotOf, compileRuleOverSlots, readsOnlyNamedPaths } from './compile-slots.ts';
 export { RULE_FAILED, type RuleEvaluation, asFiniteNumber, evaluateRule, runRule } from './evaluate.ts';
 export { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.ts';
 export { RuleError } from './rule-error.ts';
-export { type RuleReads, ruleReads, ruleVars } from './rule-vars.ts';
+export { ruleVars } from './rule-vars.ts';
 export { isTruthy } from './truthy.ts';

@@ -1,4 +1,4 @@
-import type { Field } from '../definition/field.ts';
+import type { Field, Option } from '../definition/field.ts';
 import { type Path, type Problem, problem } from '../problem.ts';
 import { decimalsOf, isCalendarDate, isEmail, isPhone, isWebAddress } from './answer-formats.ts';
 
@@ -36,6 +36,12 @@ function countIssue(value: unknown, label: string): Issue | null {
   return null;
 }
 
+/** `options.some((option) => option.value === value)`, without a closure per answer. */
+function isOption(options: readonly Option[], value: string): boolean {
+  for (const option of options) if (option.value === value) return true;
+  return false;
+}
+
 function countProblem(path: Path, value: unknown, label: string): Problem | null {
   const issue = countIssue(value, label);
   return issue === null ? null : problem(path, ...issue);
@@ -62,7 +68,7 @@ export function readAnswer(field: Field, raw: unknown, path: Path): AnswerState 
     case 'ratio':
       return readRatio(raw, path);
     case 'choice': {
-      if (typeof raw !== 'string' || !field.options.some((option) => option.value === raw))
+      if (typeof raw !== 'string' || !isOption(field.options, raw))
         return invalid(path, 'invalid.unknown-option', 'Lựa chọn không có trong danh sách', 'The choice is not one of the options');
       return { state: 'answered', value: raw };
     }
@@ -71,7 +77,7 @@ export function readAnswer(field: Field, raw: unknown, path: Path): AnswerState 
       const problems: Problem[] = [];
       const seen = new Set<string>();
       raw.forEach((item: unknown, index) => {
-        if (typeof item !== 'string' || !field.options.some((option) => option.value === item))
+        if (typeof item !== 'string' || !isOption(field.options, item))
           problems.push(problem([...path, index], 'invalid.unknown-option', 'Lựa chọn không có trong danh sách', 'The choice is not one of the options'));
         else if (seen.has(item))
           problems.push(problem([...path, index], 'invalid.duplicate-option', 'Lựa chọn bị lặp lại', 'The choice is repeated'));
@@ -159,10 +165,11 @@ function readDocument(raw: unknown, path: Path): AnswerState {
   return { state: 'answered', value };
 }
 
+const CONTACT_PARTS = ['name', 'position', 'email', 'phone'] as const;
+
 function readContact(raw: unknown, path: Path): AnswerState {
   if (!isRecord(raw)) return invalid(path, 'invalid.not-a-contact', 'Cần họ tên, chức vụ, email và điện thoại', 'Name, position, email and phone are needed');
-  const parts = ['name', 'position', 'email', 'phone'] as const;
-  if (parts.every((part) => !nonEmptyString(raw[part]))) return UNANSWERED;
+  if (CONTACT_PARTS.every((part) => !nonEmptyString(raw[part]))) return UNANSWERED;
   const problems: Problem[] = [];
   if (!nonEmptyString(raw.name)) problems.push(problem([...path, 'name'], 'invalid.contact-name', 'Cần họ tên', 'The name is needed'));
   if (!nonEmptyString(raw.position)) problems.push(problem([...path, 'position'], 'invalid.contact-position', 'Cần chức vụ', 'The position is needed'));

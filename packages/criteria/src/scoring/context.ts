@@ -1,29 +1,43 @@
-import type { ScoringPlan } from './plan.ts';
+import type { FieldPlan, ScoringPlan } from './plan.ts';
 
-/** The answers as rules see them: a parsed value, or null for unanswered, invalid and skipped fields. */
+/** The answers by field id, as rules see them: a parsed value, or null for unanswered, invalid and skipped fields. */
 export type RuleContext = Record<string, unknown>;
 
 /**
- * A context for one submission. Building a fresh one costs a hash-table insertion per field (a context
- * has too many keys for V8's fast mode), so the previous submission's context is taken again instead:
- * the first pass writes every slot before anything but skip logic reads it. While a context is in use
- * the plan has no spare, so a nested scoring (an answer's getter may score again) gets a fresh one.
+ * The answers of one submission as the rules over them see them. Where every rule reads only named
+ * paths (`ScoringPlan.slotted`) they are kept by slot, in an array, and the rules are compiled to read
+ * slots; otherwise by field id, in a plain object (not a null-prototype one: rules read own properties
+ * only, so the prototype is out of their reach anyway).
  */
-export function takeContext(plan: ScoringPlan): RuleContext {
-  const spare = plan.spareContext;
-  if (spare === null) return {};
-  plan.spareContext = null;
-  return spare;
+export interface AnswerContext {
+  slots: unknown[] | null;
+  byId: RuleContext | null;
+  /** What the rules over answers are given: `slots` or `byId`. */
+  data: unknown;
 }
 
+export function newContext(plan: ScoringPlan): AnswerContext {
+  if (plan.emptySlots !== null) {
+    const slots = plan.emptySlots.slice();
+    return { slots, byId: null, data: slots };
+  }
+  const byId: RuleContext = {};
+  return { slots: null, byId, data: byId };
+}
+
+export function setAnswer(context: AnswerContext, field: FieldPlan, value: unknown): void {
+  if (context.slots !== null) context.slots[field.slot] = value;
+  else if (context.byId !== null) context.byId[field.id] = value;
+}
+
+// Stands in for the object of answers for ids that are no field: it has no own key either.
+const NO_FIELDS: RuleContext = {};
+
 /**
- * Keeps a context for the next submission; a scoring that throws simply leaves no spare. When skip
- * logic may read a field before the first pass writes it (`readsAhead`), the slots are cleared to
- * `undefined` first, which every rule reads exactly as a missing key: `var`, `missing` and
- * `missing_some` look at values, never at keys.
+ * `byId[id]` (inherited properties included, as a validation's presence check reads it), in either
+ * form; `slot` is the field's slot, undefined for an id that is no field.
  */
-export function releaseContext(plan: ScoringPlan, context: RuleContext): void {
-  if (!plan.reuseContext) return;
-  if (plan.clearContext) for (const id of plan.fieldIds) context[id] = undefined;
-  plan.spareContext = context;
+export function answerOf(context: AnswerContext, id: string, slot: number | undefined): unknown {
+  if (context.slots === null) return context.byId?.[id];
+  return slot === undefined ? NO_FIELDS[id] : context.slots[slot];
 }

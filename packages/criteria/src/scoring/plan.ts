@@ -2,11 +2,11 @@ import type { Field } from '../definition/field.ts';
 import type { Rule } from '../definition/rule.ts';
 import type { Criterion, Definition, Group, Indicator, Validation } from '../definition/schema.ts';
 import { type Path, type Problem, problem } from '../problem.ts';
-import { type CompiledRule, RuleError, compileRule } from '../rules/index.ts';
+import { type CompiledRule, RuleError, compileRule, compileRuleOverSlots } from '../rules/index.ts';
 import { type ExactBand, toExactBands } from './band-level.ts';
-import type { RuleContext } from './context.ts';
 import { type Hundredths, roundToHundredths } from './hundredths.ts';
-import { readsAhead } from './read-ahead.ts';
+import { type KnownKeys, knownKeys } from './known-keys.ts';
+import { slotLayout } from './slots.ts';
 
 /** Everything scoring needs from a definition, prepared once: compiled rules, exact maxima and bands. */
 export interface ScoringPlan {
@@ -14,8 +14,9 @@ export interface ScoringPlan {
   groups: GroupPlan[];
   /** Every indicator in definition order; `IndicatorPlan.index` is the position here. */
   indicators: IndicatorPlan[];
-  fields: ReadonlyMap<string, Field>;
-  indicatorIds: ReadonlySet<string>;
+  /** The keys answers and awards may have: field ids and indicator ids. */
+  fieldIds: KnownKeys;
+  indicatorIds: KnownKeys;
   totalBands: ExactBand[] | null;
   overall: CompiledRule;
   /** Paths of the problems a definition's bands and level rules may cause, built once and shared. */
@@ -23,13 +24,11 @@ export interface ScoringPlan {
   awardStep: Hundredths;
   /** Rules that could not be compiled (only an unvalidated draft has any). */
   problems: Problem[];
-  /** Every field id once, in definition order: the slots of a rule context. */
-  fieldIds: readonly string[];
-  /** Whether a context may be used again (see `takeContext`), and must then be cleared first. */
-  reuseContext: boolean;
-  clearContext: boolean;
-  /** A cleared context for the next submission; null while it is in use. */
-  spareContext: RuleContext | null;
+  /**
+   * When the rules over answers read them by slot (see `AnswerContext`): the slots of a submission
+   * before any is written, one per field; null when they read an object.
+   */
+  emptySlots: readonly undefined[] | null;
 }
 
 export interface GroupPlan {
@@ -73,6 +72,7 @@ export interface FieldPlan {
   /** Copied from the field: fields of different kinds have different shapes, plans all have one. */
   id: string;
   required: boolean;
+  slot: number;
   /** `['answers', id]`, built once. */
   path: Path;
   relevant: CompiledRule | null;
@@ -80,6 +80,8 @@ export interface FieldPlan {
 
 export interface ValidationPlan {
   validation: Validation;
+  /** The slot of each of `validation.fields`; undefined for an id that is no field. */
+  slots: (number | undefined)[];
   rule: CompiledRule;
 }
 
@@ -97,9 +99,11 @@ export function planFor(definition: Definition): ScoringPlan {
 
 function buildPlan(definition: Definition): ScoringPlan {
   const problems: Problem[] = [];
-  const compile = (rule: Rule, path: Path): CompiledRule => {
+  const layout = slotLayout(definition);
+  const slotOf = (name: string) => layout.slots.get(name);
+  const compile = (rule: Rule, path: Path, overAnswers = false): CompiledRule => {
     try {
-      return compileRule(rule);
+      return overAnswers && layout.slotted ? compileRuleOverSlots(rule, slotOf) : compileRule(rule);
     } catch (error) {
       const inner = error instanceof RuleError ? error.problems : [];
       for (const item of inner) problems.push({ ...item, path: ['definition', ...path, ...item.path] });
@@ -108,9 +112,7 @@ function buildPlan(definition: Definition): ScoringPlan {
       return () => undefined;
     }
   };
-  const fields = new Map<string, Field>();
   const indicators: IndicatorPlan[] = [];
-  const indicatorIds = new Set<string>();
   const groups = definition.groups.map((group, g): GroupPlan => ({
     group,
     max: roundToHundredths(group.max),
@@ -124,12 +126,11 @@ function buildPlan(definition: Definition): ScoringPlan {
         criterion,
         max: criterion.kind === 'scored' ? roundToHundredths(criterion.max) : 0,
         bands: criterion.kind === 'scored' ? toExactBands(criterion.bands) : [],
-        condition: criterion.kind === 'mandatory' ? compile(criterion.condition, [...at, 'condition']) : null,
+        condition: criterion.kind === 'mandatory' ? compile(criterion.condition, [...at, 'condition'], true) : null,
         bandsPath: ['definition', 'criteria', criterion.id, 'bands'],
-        evidenceRules: criterion.evidence.map((slot, e) => (slot.requiredWhen === undefined ? null : compile(slot.requiredWhen, [...at, 'evidence', e, 'requiredWhen']))),
+        evidenceRules: criterion.evidence.map((slot, e) => (slot.requiredWhen === undefined ? null : compile(slot.requiredWhen, [...at, 'evidence', e, 'requiredWhen'], true))),
         indicators: criterion.indicators.map((indicator, i): IndicatorPlan => {
           const ip: Path = [...at, 'indicators', i];
-          indicatorIds.add(indicator.id);
           const indicatorPlan: IndicatorPlan = {
             indicator,
             id: indicator.id,
@@ -137,21 +138,22 @@ function buildPlan(definition: Definition): ScoringPlan {
             index: indicators.length,
             awardPath: ['awards', indicator.id],
             max: roundToHundredths(indicator.max),
-            relevant: indicator.relevantWhen === undefined ? null : compile(indicator.relevantWhen, [...ip, 'relevantWhen']),
-            cap: indicator.cap === undefined ? null : compile(indicator.cap, [...ip, 'cap']),
+            relevant: indicator.relevantWhen === undefined ? null : compile(indicator.relevantWhen, [...ip, 'relevantWhen'], true),
+            cap: indicator.cap === undefined ? null : compile(indicator.cap, [...ip, 'cap'], true),
             fields: indicator.fields.map((field, f): FieldPlan => {
-              fields.set(field.id, field);
               return {
                 field,
                 id: field.id,
                 required: field.required,
+                slot: slotOf(field.id) ?? 0,
                 path: ['answers', field.id],
-                relevant: field.relevantWhen === undefined ? null : compile(field.relevantWhen, [...ip, 'fields', f, 'relevantWhen']),
+                relevant: field.relevantWhen === undefined ? null : compile(field.relevantWhen, [...ip, 'fields', f, 'relevantWhen'], true),
               };
             }),
             validations: indicator.validations.map((validation, v) => ({
               validation,
-              rule: compile(validation.rule, [...ip, 'validations', v, 'rule']),
+              slots: validation.fields.map(slotOf),
+              rule: compile(validation.rule, [...ip, 'validations', v, 'rule'], true),
             })),
           };
           indicators.push(indicatorPlan);
@@ -164,18 +166,13 @@ function buildPlan(definition: Definition): ScoringPlan {
     definition,
     groups,
     indicators,
-    fields,
-    indicatorIds,
+    fieldIds: knownKeys(layout.slots.keys()),
+    indicatorIds: knownKeys(indicators.map((indicator) => indicator.id)),
     totalBands: definition.overall.totalBands ? toExactBands(definition.overall.totalBands) : null,
     overall: compile(definition.overall.rule, ['overall', 'rule']),
     overallPath: ['definition', 'overall', 'rule'],
     awardStep: Math.max(1, roundToHundredths(definition.awardStep)),
     problems,
-    fieldIds: [...fields.keys()],
-    // Writing `__proto__` would replace a context's prototype, and `in` looks for an own `indexOf`:
-    // the two ids whose slot is more than a value. The schema refuses both; a draft might not.
-    reuseContext: !fields.has('__proto__') && !fields.has('indexOf'),
-    clearContext: readsAhead(definition),
-    spareContext: null,
+    emptySlots: layout.slotted ? Array.from({ length: layout.slots.size }, () => undefined) : null,
   };
 }

@@ -1,9 +1,9 @@
 import { type Problem, problem } from '../problem.ts';
-import { RULE_FAILED, type RuleData, asFiniteNumber, evaluateRule, isTruthy, runRule } from '../rules/index.ts';
+import { RULE_FAILED, asFiniteNumber, evaluateRule, isTruthy, runRule } from '../rules/index.ts';
 import { readAnswer } from './answer-value.ts';
+import { type AnswerContext, answerOf, setAnswer } from './context.ts';
 import { type Hundredths, fromHundredths, roundToHundredths, toHundredths } from './hundredths.ts';
-import type { RuleContext } from './context.ts';
-import type { IndicatorPlan } from './plan.ts';
+import type { IndicatorPlan, ValidationPlan } from './plan.ts';
 import type { Answers, Awards, IndicatorScore } from './types.ts';
 
 export interface IndicatorOutcome {
@@ -12,9 +12,9 @@ export interface IndicatorOutcome {
 }
 
 /** True unless the rule is present and answers falsy; a rule that fails to run counts as relevant. */
-function isRelevant(rule: IndicatorPlan['relevant'], context: RuleData): boolean {
+function isRelevant(rule: IndicatorPlan['relevant'], data: unknown): boolean {
   if (rule === null) return true;
-  const value = runRule(rule, context);
+  const value = runRule(rule, data);
   return value === RULE_FAILED || isTruthy(value);
 }
 
@@ -32,20 +32,21 @@ export interface IndicatorInputs {
  * earlier answers already resolved. Caps and validations wait for the second pass, when every field of
  * the set is in the context.
  */
-export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: RuleContext): IndicatorInputs {
-  const inputs: IndicatorInputs = { relevant: isRelevant(plan.relevant, context), complete: true, missing: [], invalid: [] };
-  for (const { field, id, required, path, relevant: fieldRule } of plan.fields) {
+export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: AnswerContext): IndicatorInputs {
+  const inputs: IndicatorInputs = { relevant: isRelevant(plan.relevant, context.data), complete: true, missing: [], invalid: [] };
+  for (const fieldPlan of plan.fields) {
+    const { field, id, required, path, relevant: fieldRule } = fieldPlan;
     // Each slot is written once: skip logic first reads the earlier fields, already resolved.
-    if (!inputs.relevant || !isRelevant(fieldRule, context)) {
-      context[id] = null;
+    if (!inputs.relevant || !isRelevant(fieldRule, context.data)) {
+      setAnswer(context, fieldPlan, null);
       continue;
     }
     const state = readAnswer(field, Object.hasOwn(answers, id) ? answers[id] : undefined, path);
     if (state.state === 'answered') {
-      context[id] = state.value;
+      setAnswer(context, fieldPlan, state.value);
       continue;
     }
-    context[id] = null;
+    setAnswer(context, fieldPlan, null);
     if (state.state === 'invalid') {
       for (const item of state.problems) inputs.invalid.push(item);
       if (required) inputs.complete = false;
@@ -62,23 +63,23 @@ export function scoreIndicator(
   plan: IndicatorPlan,
   inputs: IndicatorInputs,
   awards: Awards,
-  context: RuleData,
+  context: AnswerContext,
   awardStep: Hundredths,
 ): IndicatorOutcome {
   const { relevant, missing, invalid } = inputs;
   if (relevant) {
-    for (const { validation, rule } of plan.validations) {
+    for (const validationPlan of plan.validations) {
+      const { validation, rule } = validationPlan;
       // A rule across fields speaks only once all of them are answered; until then "missing" says enough.
-      // A field is answered exactly when the first pass left a value in the context.
-      if (!validation.fields.every((id) => context[id] !== null && context[id] !== undefined)) continue;
-      const value = runRule(rule, context);
+      if (!allAnswered(validationPlan, context)) continue;
+      const value = runRule(rule, context.data);
       if (value !== RULE_FAILED && isTruthy(value)) continue;
       for (const id of validation.fields)
         invalid.push({ path: ['answers', id], code: 'invalid.validation', message: validation.message, severity: 'error' });
     }
   }
 
-  const cap = relevant && inputs.complete ? computeCap(plan, context, invalid) : 0;
+  const cap = relevant && inputs.complete ? computeCap(plan, context.data, invalid) : 0;
   let awarded: Hundredths = 0;
   if (relevant && plan.scoring === 'automatic') awarded = cap;
   else if (relevant && plan.max > 0) awarded = readAward(plan, awards, cap, awardStep, inputs.complete, missing, invalid);
@@ -98,13 +99,22 @@ export function scoreIndicator(
   };
 }
 
-function computeCap(plan: IndicatorPlan, context: RuleData, invalid: Problem[]): Hundredths {
+/** A field is answered exactly when the first pass left a value in the context. */
+function allAnswered({ validation, slots }: ValidationPlan, context: AnswerContext): boolean {
+  for (let index = 0; index < validation.fields.length; index += 1) {
+    const value = answerOf(context, validation.fields[index] ?? '', slots[index]);
+    if (value === null || value === undefined) return false;
+  }
+  return true;
+}
+
+function computeCap(plan: IndicatorPlan, data: unknown, invalid: Problem[]): Hundredths {
   if (plan.max === 0) return 0;
   if (plan.cap === null) return plan.max;
-  const result = runRule(plan.cap, context);
+  const result = runRule(plan.cap, data);
   const value = result === RULE_FAILED ? null : asFiniteNumber(result);
   if (value === null || value < 0) {
-    const failure = result === RULE_FAILED ? evaluateRule(plan.cap, context) : null;
+    const failure = result === RULE_FAILED ? evaluateRule(plan.cap, data) : null;
     if (failure && !failure.ok) invalid.push({ ...failure.problem, path: ['definition', 'indicators', plan.id, 'cap'] });
     invalid.push(problem(['definition', 'indicators', plan.id, 'cap'], 'definition.cap-not-a-number', `Quy tắc điểm tối đa của chỉ số ${plan.id} không cho ra một số hợp lệ`, `The cap rule of indicator ${plan.id} did not give a valid number`));
     return 0;

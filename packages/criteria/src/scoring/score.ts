@@ -4,7 +4,8 @@ import { type CompiledRule, RULE_FAILED, type RuleData, asFiniteNumber, isTruthy
 import { levelOf } from './band-level.ts';
 import { fromHundredths, type Hundredths } from './hundredths.ts';
 import { type CriterionPlan, type GroupPlan, type ScoringPlan, planFor } from './plan.ts';
-import { releaseContext, takeContext } from './context.ts';
+import { type AnswerContext, newContext } from './context.ts';
+import { unknownKeys } from './known-keys.ts';
 import { type IndicatorInputs, readIndicatorInputs, scoreIndicator } from './score-indicator.ts';
 import type { Answers, Awards, CriterionScore, GroupScore, IndicatorScore, ScoreOptions, ScoreResult } from './types.ts';
 import type { Definition } from '../definition/schema.ts';
@@ -30,16 +31,12 @@ export function scoreSubmission(definition: Definition, answers: unknown, awards
     invalid.push(problem(['answers'], 'invalid.answers-shape', 'Câu trả lời phải là một đối tượng theo mã trường', 'Answers must be an object keyed by field id'));
   if (!isRecord(awards) && awards !== undefined && awards !== null)
     invalid.push(problem(['awards'], 'invalid.awards-shape', 'Điểm phải là một đối tượng theo mã chỉ số', 'Awards must be an object keyed by indicator id'));
-  for (const key of Object.keys(safeAnswers))
-    if (!plan.fields.has(key))
-      invalid.push(problem(['answers', key], 'invalid.unknown-field', `Trường "${key}" không có trong bộ chỉ số`, `Field "${key}" is not in the criteria set`));
-  for (const key of Object.keys(safeAwards))
-    if (!plan.indicatorIds.has(key))
-      invalid.push(problem(['awards', key], 'invalid.unknown-indicator', `Chỉ số "${key}" không có trong bộ chỉ số`, `Indicator "${key}" is not in the criteria set`));
+  for (const key of unknownKeys(Object.keys(safeAnswers), plan.fieldIds))
+    invalid.push(problem(['answers', key], 'invalid.unknown-field', `Trường "${key}" không có trong bộ chỉ số`, `Field "${key}" is not in the criteria set`));
+  for (const key of unknownKeys(Object.keys(safeAwards), plan.indicatorIds))
+    invalid.push(problem(['awards', key], 'invalid.unknown-indicator', `Chỉ số "${key}" không có trong bộ chỉ số`, `Indicator "${key}" is not in the criteria set`));
 
-  // A plain object (not a null-prototype one) because rules read own properties only, so the prototype
-  // is out of their reach anyway.
-  const context = takeContext(plan);
+  const context = newContext(plan);
   const inputs: IndicatorInputs[] = new Array<IndicatorInputs>(plan.indicators.length);
   for (let i = 0; i < plan.indicators.length; i += 1) {
     const indicator = plan.indicators[i];
@@ -47,13 +44,12 @@ export function scoreSubmission(definition: Definition, answers: unknown, awards
   }
 
   let total: Hundredths = 0;
-  const groups: GroupScore[] = [];
-  for (const group of plan.groups) {
+  const groups = new Array<GroupScore>(plan.groups.length);
+  plan.groups.forEach((group, g) => {
     const score = scoreGroup(plan, group, inputs, safeAwards, context, options, invalid);
     total += score.points;
-    groups.push(score.result);
-  }
-  releaseContext(plan, context);
+    groups[g] = score.result;
+  });
   for (const group of groups) for (const criterion of group.criteria) {
     append(missing, criterion.missing);
     append(invalid, criterion.invalid);
@@ -76,19 +72,20 @@ function scoreGroup(
   group: GroupPlan,
   inputs: readonly IndicatorInputs[],
   awards: Awards,
-  context: RuleData,
+  context: AnswerContext,
   options: ScoreOptions,
   invalid: Problem[],
 ): { points: Hundredths; result: GroupScore } {
   let points: Hundredths = 0;
-  const criteria: CriterionScore[] = [];
-  for (const criterion of group.criteria) {
+  const criteria = new Array<CriterionScore>(group.criteria.length);
+  const unmetMandatory: string[] = [];
+  group.criteria.forEach((criterion, c) => {
     const score = scoreCriterion(plan, criterion, inputs, awards, context, options);
     points += score.points;
-    criteria.push(score.result);
-  }
+    criteria[c] = score.result;
+    if (!score.result.met) unmetMandatory.push(score.result.id);
+  });
   if (points > group.max) points = group.max;
-  const unmetMandatory = criteria.filter((criterion) => !criterion.met).map((criterion) => criterion.id);
   const bandLevel = levelOrLowest(plan, group.bands.length > 0 ? levelOf(group.bands, points) : null, group.bandsPath, invalid);
   const level = levelFromRule(
     plan,
@@ -115,28 +112,28 @@ function scoreCriterion(
   criterion: CriterionPlan,
   inputs: readonly IndicatorInputs[],
   awards: Awards,
-  context: RuleData,
+  context: AnswerContext,
   options: ScoreOptions,
 ): { points: Hundredths; result: CriterionScore } {
   const { id } = criterion.criterion;
   let points: Hundredths = 0;
   const missing: Problem[] = [];
   const invalid: Problem[] = [];
-  const indicators: IndicatorScore[] = [];
-  for (const indicator of criterion.indicators) {
+  const indicators = new Array<IndicatorScore>(criterion.indicators.length);
+  criterion.indicators.forEach((indicator, i) => {
     const outcome = scoreIndicator(indicator, inputs[indicator.index] ?? { relevant: false, complete: true, missing: [], invalid: [] }, awards, context, plan.awardStep);
     points += outcome.awarded;
     append(missing, outcome.score.missing);
     append(invalid, outcome.score.invalid);
-    indicators.push(outcome.score);
-  }
+    indicators[i] = outcome.score;
+  });
   if (points > criterion.max) points = criterion.max;
 
   if (options.evidence) {
     const attached = isRecord(options.evidence[id]) ? options.evidence[id] : {};
     criterion.criterion.evidence.forEach((slot, e) => {
       const rule = criterion.evidenceRules[e];
-      const evaluated = rule ? runRule(rule, context) : RULE_FAILED;
+      const evaluated = rule ? runRule(rule, context.data) : RULE_FAILED;
       const required = rule ? evaluated === RULE_FAILED || isTruthy(evaluated) : slot.required;
       if (required && !((attached[slot.id] ?? 0) > 0))
         missing.push(problem(['evidence', id, slot.id], 'missing.evidence', `Chưa có minh chứng: ${slot.label.vi} (${id})`, `Evidence missing: ${slot.label.en ?? slot.label.vi} (${id})`));
@@ -149,7 +146,7 @@ function scoreCriterion(
   if (criterion.criterion.kind === 'scored') {
     level = levelOrLowest(plan, levelOf(criterion.bands, points), criterion.bandsPath, invalid);
   } else if (criterion.condition) {
-    const result = runRule(criterion.condition, context);
+    const result = runRule(criterion.condition, context.data);
     met = result !== RULE_FAILED && isTruthy(result);
     if (!met) {
       unmetReasons.push(criterion.criterion.unmetMessage ?? { vi: `Chưa đáp ứng điều kiện bắt buộc ${id}: ${criterion.criterion.title.vi}`, en: `Mandatory condition ${id} is not met: ${criterion.criterion.title.en ?? criterion.criterion.title.vi}` });
@@ -189,6 +186,7 @@ function overallLevelOf(plan: ScoringPlan, groups: GroupScore[], total: Hundredt
   const byId: Record<string, { points: number; level: number }> = Object.create(null) as Record<string, { points: number; level: number }>;
   for (const group of groups) byId[group.id] = { points: group.points, level: group.level };
   const groupLevels = groups.map((group) => group.level);
-  const fallback = groupLevels.length > 0 ? Math.min(...groupLevels) : lowestLevel(plan);
+  let fallback = groupLevels.length > 0 ? Number.POSITIVE_INFINITY : lowestLevel(plan);
+  for (const level of groupLevels) fallback = Math.min(fallback, level);
   return levelFromRule(plan, plan.overall, { groups: byId, groupLevels, total: fromHundredths(total), totalLevel }, fallback, plan.overallPath, invalid);
 }
