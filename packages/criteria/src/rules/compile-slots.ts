@@ -7,7 +7,7 @@ import { DEFAULT_RULE_LIMITS, type RuleLimits } from './limits.ts';
 import { SPECIALISED_OPERATIONS } from './operations.ts';
 import { operationOf } from './rule-shape.ts';
 
-/** The number of an input, or undefined for a name that is no input (reading it finds nothing). */
+/** The number of an input (an array index), or undefined for a name that is no input (reading it finds nothing). */
 export type SlotOf = (name: string) => number | undefined;
 
 /**
@@ -36,10 +36,11 @@ export function readsOnlyNamedPaths(rule: unknown): boolean {
 
 /**
  * Compiles a rule that `readsOnlyNamedPaths` over slots: its data is an array holding, at index i, the
- * input numbered i, and it reads input `name` from slot `slotOf(name)` where
- * `compileRule` would read the own property `name` of an object. Given slots holding what that object
- * holds (undefined where it has nothing), the two agree on every value and every failure; an array
- * lookup is what makes this one fast. Throws a RuleError as `compileRule` does.
+ * input numbered i, and it reads input `name` from slot `slotOf(name)` where `compileRule` would read
+ * the own property `name` of an object. Given slots holding what that object holds (undefined where it
+ * has nothing), the two agree on every value and every failure; reading an index instead of hashing a
+ * name is the point. Throws a RuleError as `compileRule` does.
+ * @example compileRuleOverSlots({ var: 'b.percent' }, (name) => (name === 'b' ? 1 : undefined))([1, { percent: 30 }]) // 30
  */
 export function compileRuleOverSlots(rule: Rule, slotOf: SlotOf, limits: RuleLimits = DEFAULT_RULE_LIMITS): CompiledRule {
   const compile: Compile = (node) => {
@@ -59,6 +60,7 @@ function compileSlotVar(args: readonly unknown[], slotOf: SlotOf, compile: Compi
   const others = rest.map((arg) => compile(arg));
   const [first, ...after] = pathSegments(path);
   const slot = first === undefined ? undefined : slotOf(first);
+  if (slot !== undefined && !(Number.isSafeInteger(slot) && slot >= 0)) throw new RangeError(`compileRuleOverSlots: slot ${slot} is no index`);
   const fallbackOf = others[0];
   if (slot === undefined) {
     // A name that is no input: the object of inputs has nothing under it.

@@ -36,15 +36,15 @@ function countIssue(value: unknown, label: string): Issue | null {
   return null;
 }
 
+function countProblem(path: Path, value: unknown, label: string): Problem | null {
+  const issue = countIssue(value, label);
+  return issue === null ? null : problem(path, ...issue);
+}
+
 /** `options.some((option) => option.value === value)`, without a closure per answer. */
 function isOption(options: readonly Option[], value: string): boolean {
   for (const option of options) if (option.value === value) return true;
   return false;
-}
-
-function countProblem(path: Path, value: unknown, label: string): Problem | null {
-  const issue = countIssue(value, label);
-  return issue === null ? null : problem(path, ...issue);
 }
 
 /**

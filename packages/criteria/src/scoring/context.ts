@@ -4,10 +4,11 @@ import type { FieldPlan, ScoringPlan } from './plan.ts';
 export type RuleContext = Record<string, unknown>;
 
 /**
- * The answers of one submission as the rules over them see them. Where every rule reads only named
- * paths (`ScoringPlan.slotted`) they are kept by slot, in an array, and the rules are compiled to read
- * slots; otherwise by field id, in a plain object (not a null-prototype one: rules read own properties
- * only, so the prototype is out of their reach anyway).
+ * The answers of one submission as the rules over them see them. Where every such rule reads only named
+ * paths (see slots.ts) they are kept by slot, in an array that the rules are compiled to read: an
+ * index instead of a hash lookup per read, and no hash table to fill per submission. Otherwise by
+ * field id, in a plain object (not a null-prototype one: rules read own properties only, so the
+ * prototype is out of their reach anyway).
  */
 export interface AnswerContext {
   slots: unknown[] | null;
@@ -17,6 +18,7 @@ export interface AnswerContext {
 }
 
 export function newContext(plan: ScoringPlan): AnswerContext {
+  // Copied from slots filled with undefined, never from holes: reading a hole would consult Array.prototype.
   if (plan.emptySlots !== null) {
     const slots = plan.emptySlots.slice();
     return { slots, byId: null, data: slots };

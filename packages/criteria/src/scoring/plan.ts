@@ -57,6 +57,7 @@ export interface IndicatorPlan {
   /** Copied from the indicator so that the hot path reads one object shape, whatever the indicator's. */
   id: string;
   scoring: Indicator['scoring'];
+  /** Position in `ScoringPlan.indicators`, and so in the first pass's list of inputs. */
   index: number;
   /** `['awards', id]`, built once: problems share it instead of allocating a path per scoring. */
   awardPath: Path;
@@ -72,6 +73,7 @@ export interface FieldPlan {
   /** Copied from the field: fields of different kinds have different shapes, plans all have one. */
   id: string;
   required: boolean;
+  /** Where the answer sits among the slots of an `AnswerContext`. */
   slot: number;
   /** `['answers', id]`, built once. */
   path: Path;
@@ -80,8 +82,8 @@ export interface FieldPlan {
 
 export interface ValidationPlan {
   validation: Validation;
-  /** The slot of each of `validation.fields`; undefined for an id that is no field. */
-  slots: (number | undefined)[];
+  /** `validation.fields`, each with its slot; undefined for an id that is no field. */
+  fields: { id: string; slot: number | undefined }[];
   rule: CompiledRule;
 }
 
@@ -101,6 +103,7 @@ function buildPlan(definition: Definition): ScoringPlan {
   const problems: Problem[] = [];
   const layout = slotLayout(definition);
   const slotOf = (name: string) => layout.slots.get(name);
+  // A rule over the answers reads slots when every such rule can (see slots.ts); level rules read scores.
   const compile = (rule: Rule, path: Path, overAnswers = false): CompiledRule => {
     try {
       return overAnswers && layout.slotted ? compileRuleOverSlots(rule, slotOf) : compileRule(rule);
@@ -140,19 +143,17 @@ function buildPlan(definition: Definition): ScoringPlan {
             max: roundToHundredths(indicator.max),
             relevant: indicator.relevantWhen === undefined ? null : compile(indicator.relevantWhen, [...ip, 'relevantWhen'], true),
             cap: indicator.cap === undefined ? null : compile(indicator.cap, [...ip, 'cap'], true),
-            fields: indicator.fields.map((field, f): FieldPlan => {
-              return {
-                field,
-                id: field.id,
-                required: field.required,
-                slot: slotOf(field.id) ?? 0,
-                path: ['answers', field.id],
-                relevant: field.relevantWhen === undefined ? null : compile(field.relevantWhen, [...ip, 'fields', f, 'relevantWhen'], true),
-              };
-            }),
+            fields: indicator.fields.map((field, f): FieldPlan => ({
+              field,
+              id: field.id,
+              required: field.required,
+              slot: slotOf(field.id) ?? 0,
+              path: ['answers', field.id],
+              relevant: field.relevantWhen === undefined ? null : compile(field.relevantWhen, [...ip, 'fields', f, 'relevantWhen'], true),
+            })),
             validations: indicator.validations.map((validation, v) => ({
               validation,
-              slots: validation.fields.map(slotOf),
+              fields: validation.fields.map((id) => ({ id, slot: slotOf(id) })),
               rule: compile(validation.rule, [...ip, 'validations', v, 'rule'], true),
             })),
           };

@@ -100,9 +100,9 @@ export function scoreIndicator(
 }
 
 /** A field is answered exactly when the first pass left a value in the context. */
-function allAnswered({ validation, slots }: ValidationPlan, context: AnswerContext): boolean {
-  for (let index = 0; index < validation.fields.length; index += 1) {
-    const value = answerOf(context, validation.fields[index] ?? '', slots[index]);
+function allAnswered({ fields }: ValidationPlan, context: AnswerContext): boolean {
+  for (const { id, slot } of fields) {
+    const value = answerOf(context, id, slot);
     if (value === null || value === undefined) return false;
   }
   return true;

@@ -44,12 +44,15 @@ export function scoreSubmission(definition: Definition, answers: unknown, awards
   }
 
   let total: Hundredths = 0;
+  // Lists are sized up front, not pushed to: a pushed list grows to room for 17 at once.
   const groups = new Array<GroupScore>(plan.groups.length);
-  plan.groups.forEach((group, g) => {
+  let g = 0;
+  for (const group of plan.groups) {
     const score = scoreGroup(plan, group, inputs, safeAwards, context, options, invalid);
     total += score.points;
     groups[g] = score.result;
-  });
+    g += 1;
+  }
   for (const group of groups) for (const criterion of group.criteria) {
     append(missing, criterion.missing);
     append(invalid, criterion.invalid);
@@ -79,12 +82,14 @@ function scoreGroup(
   let points: Hundredths = 0;
   const criteria = new Array<CriterionScore>(group.criteria.length);
   const unmetMandatory: string[] = [];
-  group.criteria.forEach((criterion, c) => {
+  let c = 0;
+  for (const criterion of group.criteria) {
     const score = scoreCriterion(plan, criterion, inputs, awards, context, options);
     points += score.points;
     criteria[c] = score.result;
+    c += 1;
     if (!score.result.met) unmetMandatory.push(score.result.id);
-  });
+  }
   if (points > group.max) points = group.max;
   const bandLevel = levelOrLowest(plan, group.bands.length > 0 ? levelOf(group.bands, points) : null, group.bandsPath, invalid);
   const level = levelFromRule(
@@ -120,13 +125,15 @@ function scoreCriterion(
   const missing: Problem[] = [];
   const invalid: Problem[] = [];
   const indicators = new Array<IndicatorScore>(criterion.indicators.length);
-  criterion.indicators.forEach((indicator, i) => {
+  let i = 0;
+  for (const indicator of criterion.indicators) {
     const outcome = scoreIndicator(indicator, inputs[indicator.index] ?? { relevant: false, complete: true, missing: [], invalid: [] }, awards, context, plan.awardStep);
     points += outcome.awarded;
     append(missing, outcome.score.missing);
     append(invalid, outcome.score.invalid);
     indicators[i] = outcome.score;
-  });
+    i += 1;
+  }
   if (points > criterion.max) points = criterion.max;
 
   if (options.evidence) {
