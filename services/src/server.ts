@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     evidenceStorage: evidenceStorageFor(config),
     linkCheck: { allowPrivateTargets: config.linkCheckAllowPrivate },
   });
-  const site = withWebApp(app.fetch);
+  const site = withWebApp(app.fetch, config.webDist);
   const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, ({ port }) => {
     console.log(`Chỉ số API: http://${config.host}:${port}/api  (OpenAPI: /api/openapi.json)`);
     console.log(site.served ? `Ứng dụng web / web app: http://${config.host}:${port}/` : 'Chưa build ứng dụng web / web app not built (npm run build -w @chiso/web)');
@@ -96,12 +96,11 @@ async function loadDemo(config: Config, store: Store): Promise<boolean> {
 type Fetch = (request: Request) => Response | Promise<Response>;
 
 /**
- * The web app (web/dist, which the root `npm start` builds first) from the same origin as the API: its
+ * The web app (WEB_DIST, by default web/dist, which the root `npm start` builds first) from the same origin as the API: its
  * files at `/`, and index.html for any other path outside /api, since the app routes in the browser.
  * Only the Node entry does this; on AWS the web app has its own hosting and the Lambda stays API-only.
  */
-function withWebApp(api: Fetch): { fetch: Fetch; served: boolean } {
-  const root = fileURLToPath(new URL('../../web/dist', import.meta.url));
+function withWebApp(api: Fetch, root: string): { fetch: Fetch; served: boolean } {
   if (!existsSync(join(root, 'index.html'))) return { fetch: api, served: false };
   const web = new Hono();
   web.use('*', serveStatic({ root }));

@@ -1,45 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type RunningProduct, freePort, startProduct } from '../support/product.ts';
-
-// Debian's Chromium (what .ci/run installs), else the headless shell some machines carry; never a download.
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].find((path) => existsSync(path)) ?? null;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
-
-if (CHROMIUM === null) console.warn('Bỏ qua kiểm thử trình duyệt: không có Chromium / browser test skipped: no /usr/bin/chromium or /usr/bin/chromium-headless-shell (apt-get install chromium)');
+import { type BrowserWorld, CHROMIUM, startBrowserWorld } from '../support/browser.ts';
 
 describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chiso-browser-'));
-  let product: RunningProduct | null = null;
-  let browser: Browser | null = null;
+  let world: BrowserWorld | null = null;
 
   beforeAll(async () => {
-    // The product serves web/dist: build it from the sources under test, as the root `npm start` does.
-    const build = spawnSync('npm', ['run', 'build', '-w', '@chiso/web'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`The web build failed:\n${build.stdout}\n${build.stderr}`);
-    product = await startProduct({ dataDir, port: await freePort(), dynamoPort: await freePort(), env: { DEMO: 'on', SYSTEM_ADMIN_TOKEN: ADMIN_TOKEN } });
-    browser = await chromium.launch({ executablePath: CHROMIUM ?? undefined, args: ARGS });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    world = await startBrowserWorld();
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (product && product.process.exitCode === null) await product.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
-  const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-
   it('signs the GDTX head in, shows seed 003’s 84 / 94 / level 3, and rescores and autosaves an award live', { timeout: 120_000 }, async () => {
-    if (!browser || !product) throw new Error('not started');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-    await page.goto(product.baseUrl);
+    if (!world) throw new Error('not started');
+    const { shoot } = world;
+    const page = await world.page();
 
     await page.getByLabel('Tỉnh/thành (mã)').fill('demo');
     await page.getByLabel('Tên đăng nhập hoặc email').fill('gdtx.giamdoc');

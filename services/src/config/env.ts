@@ -29,6 +29,8 @@ export interface Config {
   evidenceBucket: string | null;
   /** LINK_CHECK_ALLOW_PRIVATE: whether the link checker may reach loopback and private addresses (SSRF); on only in dev by default. */
   linkCheckAllowPrivate: boolean;
+  /** WEB_DIST: the built web app the Node entry serves (absolute); by default web/dist of this repository. */
+  webDist: string;
 }
 
 /** The user pool that signs people in with AUTH_MODE=cognito. */
@@ -71,6 +73,7 @@ const EnvSchema = z.object({
   // S3's rule for bucket names (no dots: virtual-hosted HTTPS URLs cannot carry them).
   EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/).optional(),
   LINK_CHECK_ALLOW_PRIVATE: onOff.optional(),
+  WEB_DIST: z.string().min(1).optional(),
 });
 
 /** A wrong environment: the message names every bad variable, in Vietnamese and English. */
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: vars.DEMO ?? stage === 'dev',
     evidenceBucket: vars.EVIDENCE_BUCKET ?? null,
     linkCheckAllowPrivate: vars.LINK_CHECK_ALLOW_PRIVATE ?? stage === 'dev',
+    webDist: resolve(vars.WEB_DIST ?? fileURLToPath(new URL('../../../web/dist', import.meta.url))),
   };
   const rules = [...crossChecks(config), ...cognito.issues];
   // Lambda's disk is its own and short-lived: a file kept there would be lost at the next cold start.

@@ -11,7 +11,7 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A typed client of the Chỉ số API: every refusal becomes an `ApiError` read from the one error shape. */
 export function createApiClient(options: ApiClientOptions) {
@@ -41,6 +41,13 @@ export function createApiClient(options: ApiClientOptions) {
 
   const enc = encodeURIComponent;
   return {
+    /**
+     * Any API call, for features that keep their own calls beside them (`features/<name>/api.ts`).
+     * `path` is below /api and must already be encoded.
+     */
+    request,
+    /** The bearer token for requests the client cannot make itself (uploads with progress via XHR). */
+    token: options.token,
     signIn: (tenant: string, login: string, password: string) => request<Session>('POST', '/auth/sign-in', { tenant, login, password }),
     me: () => request<Me>('GET', '/me'),
     campaigns: () => request<CampaignPage>('GET', '/campaigns'),

@@ -2,6 +2,8 @@
 export const DICTIONARY = {
   appName: { vi: 'Chỉ số: đánh giá chuyển đổi số', en: 'Chỉ số: digital transformation assessment' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
+  skipToContent: { vi: 'Bỏ qua, tới nội dung chính', en: 'Skip to main content' },
+  mainNav: { vi: 'Điều hướng chính', en: 'Main navigation' },
   signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   province: { vi: 'Tỉnh/thành (mã)', en: 'Province (code)' },
   login: { vi: 'Tên đăng nhập hoặc email', en: 'Login name or email' },
@@ -17,7 +19,7 @@ export const DICTIONARY = {
   noCampaigns: { vi: 'Chưa có kỳ đánh giá nào đang mở cho đơn vị này.', en: 'No open campaign for this unit yet.' },
   openForm: { vi: 'Mở hồ sơ tự đánh giá', en: 'Open the self-assessment' },
   deadline: { vi: 'Hạn tự đánh giá', en: 'Self-assessment deadline' },
-  notSchool: { vi: 'Biểu mẫu tự đánh giá dành cho tài khoản của trường. Màn hình cho vai trò này sẽ có ở bản sau.', en: 'The self-assessment form is for school accounts. Screens for this role come later.' },
+  notSchool: { vi: 'Không có màn hình nào ở địa chỉ này cho vai trò của bạn.', en: 'There is no screen at this address for your role.' },
   back: { vi: 'Quay lại', en: 'Back' },
   total: { vi: 'Tổng điểm', en: 'Total' },
   overallLevel: { vi: 'Mức của đơn vị', en: 'Unit level' },

@@ -25,6 +25,22 @@ export function t(phrase: Phrase): string {
   return DICTIONARY[phrase][locale()];
 }
 
+/** A pair of texts, Vietnamese first (the users' language), English second. */
+export interface Texts {
+  vi: string;
+  en: string;
+}
+
+/**
+ * A feature's own phrases, kept beside the feature (`features/<name>/phrases.ts`) so that features do not
+ * all edit one dictionary; returns that feature's `t`.
+ * @example const t = translator({ queue: { vi: 'Hàng chờ', en: 'Queue' } }); t('queue')
+ */
+export function translator<const D extends Record<string, Texts>>(dictionary: D): (phrase: keyof D & string) => string {
+  const phrases: Record<string, Texts> = dictionary;
+  return (phrase) => phrases[phrase]?.[locale()] ?? phrase;
+}
+
 /** Text from the data (criteria sets, the API): Vietnamese always there, English when given. */
 export function tr(text: { vi: string; en?: string | undefined } | undefined): string {
   if (text === undefined) return '';
