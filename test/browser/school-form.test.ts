@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { type BrowserWorld, CHROMIUM, startBrowserWorld } from '../support/browser.ts';
 
 describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
@@ -25,6 +26,7 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/\S/);
     await page.getByLabel('Mật khẩu').fill('chiso-demo-2025');
     await shoot(page, '1-sign-in');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
     await page.getByRole('button', { name: 'Mở hồ sơ tự đánh giá' }).first().waitFor();
@@ -40,6 +42,7 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     // Every kind of input the set asks for is on screen, with the ratio's computed percentage.
     await expect.poll(() => page.locator('output.percent').first().textContent(), { timeout: 5_000 }).toMatch(/%/);
     await shoot(page, '3-form');
+    expect(await axeViolations(page)).toEqual([]);
 
     // 1.6a was awarded 7; awarding 5 drops group 1 to 82 as one types, then autosave stores it.
     const award = page.locator('#award-1_6a');
