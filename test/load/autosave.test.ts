@@ -145,12 +145,12 @@ beforeAll(async () => {
     return { code: entry.code, login: entry.login, unitId, token, lastN: 0, lastVersion, acknowledged: 0 };
   });
   schools.push(...signedIn);
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   if (product !== undefined) await product.stop();
   if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** Every event of the submission's history, oldest first. */
 async function historyOf(school: School): Promise<Record<string, unknown>[]> {

@@ -26,9 +26,11 @@ export function createStore({ tableName, endpoint }: StoreOptions): Store {
           endpoint,
           region: 'local',
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          // A dead local endpoint should fail fast (health answers 503), not hang in retries.
-          maxAttempts: 2,
-          requestHandler: { connectionTimeout: 1_000, requestTimeout: 10_000 },
+          // A dead local endpoint refuses connections at once, so health still answers 503 fast; a busy one
+          // (DynamoDB Local's Java server under 200 schools autosaving) can take seconds to accept a new
+          // socket, which a 1 s connect timeout turned into 500s. Kept-alive sockets avoid most connects.
+          maxAttempts: 3,
+          requestHandler: { connectionTimeout: 10_000, requestTimeout: 20_000, httpAgent: { keepAlive: true, maxSockets: 64 } },
         },
   );
   const db = DynamoDBDocumentClient.from(client, {

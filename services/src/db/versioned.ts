@@ -5,6 +5,7 @@ import { ConflictError, type EntityRef } from '../errors.ts';
 import { type AuditEvent, auditEventItem } from './audit-event.ts';
 import type { Store } from './client.ts';
 import { type ItemKey, isTenantKey } from './keys.ts';
+import { DatabaseBusyError } from './transient.ts';
 
 /** Creates an item that must not exist yet; it is stored with version 1. */
 export interface PutNew {
@@ -81,7 +82,15 @@ export function reindex(entity: EntityRef, key: ItemKey, expected: Record<string
 // DynamoDB's limit on one TransactWriteItems call.
 const MAX_ITEMS = 100;
 const PROTECTED = new Set(['pk', 'sk', 'version']);
-const CONFLICT_RETRIES = 3;
+// Transactions on one item cancel each other; retried with full-jitter exponential backoff (about 2.5 s in
+// all at most) before the caller is told to come back (503), never a 500.
+const CONFLICT_RETRIES = 8;
+const BACKOFF_BASE_MS = 15;
+const BACKOFF_CAP_MS = 800;
+
+function backoff(attempt: number): number {
+  return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+}
 
 /**
  * Writes `writes` and their audit `events` in ONE transaction: all land or none does. A write whose
@@ -108,8 +117,9 @@ export async function commit(store: Store, ctx: TenantContext, writes: Versioned
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       const write = writes[failed];
       if (write !== undefined) throw await conflictFor(store, write);
-      if (reasons.some((reason) => reason.Code === 'TransactionConflict') && attempt < CONFLICT_RETRIES) {
-        await sleep(10 + Math.random() * 40 * (attempt + 1));
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+        if (attempt >= CONFLICT_RETRIES) throw new DatabaseBusyError(1, error);
+        await sleep(backoff(attempt));
         continue;
       }
       // An audit event's own condition failed (an id clash) or DynamoDB refused for another reason.

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../routes.ts';
 import { ConflictError } from '../errors.ts';
+import { DatabaseBusyError } from '../db/transient.ts';
 import { adminHeaders, createTestApp } from '../testing/test-app.ts';
 import { createTestStore } from '../testing/test-store.ts';
 import { publicAccess, systemAdminAccess } from './access.ts';
@@ -38,6 +39,19 @@ const stale = defineRoute(
     throw new ConflictError({ type: 'tenant', id: 'hai-phong' }, 7, 'stale');
   },
 );
+// What the AWS SDK throws once its own retries are spent on a throttled or failing call.
+class ThrottlingException extends Error {
+  override name = 'ThrottlingException';
+  $metadata = { httpStatusCode: 400 };
+}
+const busy = defineRoute(
+  { method: 'get', path: '/busy/:kind', operationId: 'busy', summary: 'b', tags: [], access: publicAccess, request: { params: z.object({ kind: z.string() }) }, responses: {} },
+  ({ params }) => {
+    if (params.kind === 'conflicts') throw new DatabaseBusyError(2, new Error('TransactionConflict'));
+    if (params.kind === 'socket') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    throw new ThrottlingException('Rate exceeded');
+  },
+);
 const guarded = defineRoute(
   {
     method: 'post',
@@ -54,7 +68,7 @@ const guarded = defineRoute(
 
 let app: ReturnType<typeof createTestApp>;
 beforeAll(async () => {
-  app = createTestApp(await createTestStore(), [...apiRoutes, echo, boom, stale, guarded]);
+  app = createTestApp(await createTestStore(), [...apiRoutes, echo, boom, stale, busy, guarded]);
 });
 
 const json = { 'content-type': 'application/json' };
@@ -120,6 +134,23 @@ describe('the one error shape', () => {
     const response = await app.request('/api/stale');
     expect(response.status).toBe(409);
     expect(await errorOf(response)).toMatchObject({ code: 'conflict', currentVersion: 7, message: expect.stringContaining('phiên bản hiện tại: 7') });
+  });
+
+  it('answers a busy or unreachable database with 503 and Retry-After, since nothing was written and a retry may pass', async () => {
+    const warned: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      for (const [kind, retryAfter] of [['conflicts', '2'], ['throttled', '1'], ['socket', '1']] as const) {
+        const response = await app.request(`/api/busy/${kind}`);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe(retryAfter);
+        expect(await errorOf(response)).toMatchObject({ code: 'database-busy', message: expect.stringContaining('đang bận') });
+      }
+      expect(warned).toHaveLength(3);
+    } finally {
+      console.warn = original;
+    }
   });
 
   it('answers an unexpected error with 500 that reveals nothing of it, and a request id to find it in the logs', async () => {

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConflictError, ForbiddenError, InvalidInputError, InvalidInputsError, NotFoundError, StateConflictError } from '../errors.ts';
+import { DatabaseBusyError, isTransientDatabaseError } from '../db/transient.ts';
 import type { AppEnv } from './app-env.ts';
 import { type ErrorResponse, HttpError, errorBody } from './errors.ts';
 
@@ -38,6 +39,12 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   // Hono's own middleware (e.g. a malformed request it rejects) throws these with a 4xx status.
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(errorBody('bad-request', 'Yêu cầu không hợp lệ', 'Bad request', [], { requestId }), error.status);
+  }
+  // Nothing was written; the same request may simply be sent again (autosave does).
+  if (error instanceof DatabaseBusyError || isTransientDatabaseError(error)) {
+    console.warn(`[${requestId}] ${c.req.method} ${c.req.path}: database busy (${error instanceof Error ? error.name : 'unknown'}), answered 503`);
+    c.header('Retry-After', String(error instanceof DatabaseBusyError ? error.retryAfterSeconds : 1));
+    return c.json(errorBody('database-busy', 'Hệ thống đang bận; vui lòng thử lại sau giây lát', 'The system is busy; please retry in a moment', [], { requestId }), 503);
   }
   console.error(`[${requestId}] ${c.req.method} ${c.req.path}:`, error);
   const body: ErrorResponse = errorBody('internal-error', 'Lỗi máy chủ; vui lòng thử lại sau', 'Internal server error; please try again later', [], {
