@@ -40,8 +40,17 @@ describe.each(['dev', 'prod'] as const)('buckets in %s', (stage) => {
   it('keeps evidence versions and cleans up abandoned multipart uploads', () => {
     expect(evidence().Properties).toMatchObject({
       VersioningConfiguration: { Status: 'Enabled' },
-      LifecycleConfiguration: { Rules: [expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } })] },
+      LifecycleConfiguration: { Rules: expect.arrayContaining([expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } })]) },
     });
+  });
+
+  it('expires uploads still tagged pending (never attached, or their evidence removed) after a day, and deleted versions after 30 days', () => {
+    const rules = (evidence().Properties?.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> }).Rules;
+    // The tag the API writes on every upload (services/src/storage/s3.ts), and nothing attached carries it.
+    expect(rules).toContainEqual({ Id: 'expire-unattached-uploads', Status: 'Enabled', ExpirationInDays: 1, TagFilters: [{ Key: 'chiso-evidence', Value: 'pending' }] });
+    expect(rules).toContainEqual({ Id: 'forget-deleted-files', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 }, ExpiredObjectDeleteMarker: true });
+    // No rule expires current objects without the pending tag: attached evidence stays.
+    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined || rule.ExpirationDate !== undefined)).toHaveLength(1);
   });
 
   it('accepts presigned PUTs from the web app’s CloudFront origin', () => {
@@ -53,14 +62,15 @@ describe.each(['dev', 'prod'] as const)('buckets in %s', (stage) => {
     expect(rule?.AllowedOrigins).toEqual(stage === 'dev' ? [cloudFrontOrigin, 'http://localhost:5173'] : [cloudFrontOrigin]);
   });
 
-  it('grants the API read and write on evidence objects', () => {
+  it('grants the API read, write, tagging and deletion of evidence objects', () => {
     const { stack } = synth(stage);
     const bucketId = logicalId(stack.evidence.bucket);
     const policies = Object.values(resourcesOfType(synth(stage).template, 'AWS::IAM::Policy'));
     const statements = policies.flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: PolicyStatement[] }).Statement);
     expect(statements).toContainEqual(
       expect.objectContaining({
-        Action: expect.arrayContaining(['s3:GetObject*', 's3:PutObject']),
+        // Tagging too: uploads are presigned with their pending tag, attaching re-tags them.
+        Action: expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject*']),
         Resource: expect.arrayContaining([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }]),
       }),
     );

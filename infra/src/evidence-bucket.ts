@@ -1,3 +1,4 @@
+import { EVIDENCE_STATE_TAG, NONCURRENT_EXPIRY_DAYS, PENDING_EXPIRY_DAYS } from '@chiso/services/storage-lifecycle';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -24,11 +25,21 @@ export class EvidenceBucket extends Construct {
       minimumTLSVersion: 1.2,
       // SSE-S3, not KMS: a presigned PUT then needs no kms:GenerateDataKey on the signer's role.
       encryption: BucketEncryption.S3_MANAGED,
-      // Evidence is what a recognised level rests on: an overwrite or a delete must stay recoverable.
+      // Evidence is what a recognised level rests on: an overwrite or a delete must stay recoverable (for a while, below).
       versioned: true,
       lifecycleRules: [
         // Abandoned uploads from flaky school connections would otherwise be stored (and billed) forever.
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Every upload is written tagged pending and tagged attached when a submission takes it; removing the
+        // evidence tags it pending again. What stays pending (never attached, or removed) expires.
+        {
+          id: 'expire-unattached-uploads',
+          tagFilters: { [EVIDENCE_STATE_TAG.key]: EVIDENCE_STATE_TAG.pending },
+          expiration: Duration.days(PENDING_EXPIRY_DAYS),
+        },
+        // Upload keys are never reused, so an old version is always a deleted file: kept long enough to undo a
+        // mistake, then gone, with the delete marker left behind.
+        { id: 'forget-deleted-files', noncurrentVersionExpiration: Duration.days(NONCURRENT_EXPIRY_DAYS), expiredObjectDeleteMarker: true },
       ],
       cors: [
         {

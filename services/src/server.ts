@@ -15,6 +15,10 @@ import { ensureTable } from './db/ensure-table.ts';
 import { type DynamoLocal, startDynamoLocal } from './db/local.ts';
 import { demoLoginLines, seedDemo } from './demo/seed-demo.ts';
 import { evidenceStorageFor } from './features/evidence/storage.ts';
+import { LocalDiskStorage } from './storage/local-disk.ts';
+import { schedulePendingSweeps } from './storage/pending-sweep.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * The Node entry (`npm start -w @chiso/services`): starts DynamoDB Local with its data under DATA_DIR
@@ -36,14 +40,20 @@ async function main(): Promise<void> {
 
   const demo = config.demo ? await loadDemo(config, store) : false;
 
+  const evidenceStorage = evidenceStorageFor(config);
   const app = createApp({
     store,
     systemAdminToken: config.systemAdminToken,
     authenticator: createAuthenticator(config, store),
     jwtSecret: config.jwtSecret,
-    evidenceStorage: evidenceStorageFor(config),
+    evidenceStorage,
     linkCheck: { allowPrivateTargets: config.linkCheckAllowPrivate },
   });
+  // Uploads never attached go after the retention; on S3 the bucket's lifecycle rule does this instead.
+  const sweeps =
+    evidenceStorage instanceof LocalDiskStorage
+      ? schedulePendingSweeps(evidenceStorage, { retentionMs: config.evidencePendingRetentionHours * HOUR_MS, intervalMs: HOUR_MS })
+      : null;
   const site = withWebApp(app.fetch, config.webDist);
   const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, ({ port }) => {
     console.log(`Chỉ số API: http://${config.host}:${port}/api  (OpenAPI: /api/openapi.json)`);
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: đang dừng / stopping…`);
+    sweeps?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await local?.stop();
     process.exit(0);

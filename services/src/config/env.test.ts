@@ -111,6 +111,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ LINK_CHECK_ALLOW_PRIVATE: 'off' }).linkCheckAllowPrivate).toBe(false);
   });
 
+  it('keeps unattached evidence uploads 24 hours unless EVIDENCE_PENDING_RETENTION_HOURS says otherwise (at least one)', () => {
+    expect(loadConfig({}).evidencePendingRetentionHours).toBe(24);
+    expect(loadConfig({ EVIDENCE_PENDING_RETENTION_HOURS: '72' }).evidencePendingRetentionHours).toBe(72);
+    expect(configError({ EVIDENCE_PENDING_RETENTION_HOURS: '0' }).issues[0]?.path).toBe('EVIDENCE_PENDING_RETENTION_HOURS');
+    expect(configError({ EVIDENCE_PENDING_RETENTION_HOURS: 'mot ngay' }).issues[0]?.path).toBe('EVIDENCE_PENDING_RETENTION_HOURS');
+  });
+
   it('rejects an endpoint that is not an http(s) URL', () => {
     expect(configError({ DYNAMODB_ENDPOINT: 'localhost:8000' }).issues[0]?.path).toBe('DYNAMODB_ENDPOINT');
     expect(loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }).dynamodbEndpoint).toBe('http://127.0.0.1:8000');

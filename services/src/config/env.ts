@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
+import { DEFAULT_PENDING_RETENTION_HOURS } from '../storage/lifecycle.ts';
 import { type IssueDetail, parseBilingual } from '../validation/parse-bilingual.ts';
 
 /** Where the process runs: `dev` on a laptop, `test` under vitest, `prod` on AWS (or any real deployment). */
@@ -31,6 +32,8 @@ export interface Config {
   linkCheckAllowPrivate: boolean;
   /** WEB_DIST: the built web app the Node entry serves (absolute); by default web/dist of this repository. */
   webDist: string;
+  /** EVIDENCE_PENDING_RETENTION_HOURS: how long an upload no submission names stays on the local disk (S3: the bucket's lifecycle rule). */
+  evidencePendingRetentionHours: number;
 }
 
 /** The user pool that signs people in with AUTH_MODE=cognito. */
@@ -74,6 +77,8 @@ const EnvSchema = z.object({
   EVIDENCE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/).optional(),
   LINK_CHECK_ALLOW_PRIVATE: onOff.optional(),
   WEB_DIST: z.string().min(1).optional(),
+  // At least an hour: an upload URL works for 15 minutes, and the browser attaches right after.
+  EVIDENCE_PENDING_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(DEFAULT_PENDING_RETENTION_HOURS),
 });
 
 /** A wrong environment: the message names every bad variable, in Vietnamese and English. */
@@ -117,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     evidenceBucket: vars.EVIDENCE_BUCKET ?? null,
     linkCheckAllowPrivate: vars.LINK_CHECK_ALLOW_PRIVATE ?? stage === 'dev',
     webDist: resolve(vars.WEB_DIST ?? fileURLToPath(new URL('../../../web/dist', import.meta.url))),
+    evidencePendingRetentionHours: vars.EVIDENCE_PENDING_RETENTION_HOURS,
   };
   const rules = [...crossChecks(config), ...cognito.issues];
   // Lambda's disk is its own and short-lived: a file kept there would be lost at the next cold start.

@@ -6,12 +6,20 @@
 export interface ObjectStorage {
   /** `local` (files under DATA_DIR) or `s3`: for logs and the docs, never for branching in use cases. */
   readonly kind: 'local' | 's3';
-  /** Stores `body` at `key`, replacing nothing half-written: the object appears whole or not at all. */
+  /**
+   * Stores `body` at `key`, replacing nothing half-written: the object appears whole or not at all. It is
+   * stored pending, as presigned uploads are: removed after a retention unless `keep` marks it attached
+   * (storage/lifecycle.ts).
+   */
   put(key: string, body: Uint8Array, meta: ObjectMeta): Promise<void>;
   /** The whole object (files are at most a few tens of MB), or null when there is none at `key`. */
   get(key: string): Promise<StoredObject | null>;
   /** Removes the object; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
+  /** Marks the object attached to a submission: no sweep or lifecycle rule removes it. False when there is no object at `key`. */
+  keep(key: string): Promise<boolean>;
+  /** Marks the object pending again (no submission names it): it goes with the unattached uploads. None at `key`: nothing to do. */
+  release(key: string): Promise<void>;
   /** A short-lived URL a browser uses without any other credential: to PUT exactly these bytes, or to GET them. */
   presign(request: PresignRequest): Promise<PresignedRequest>;
 }

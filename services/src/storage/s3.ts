@@ -1,5 +1,6 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { EVIDENCE_STATE_TAG, type EvidenceState } from './lifecycle.ts';
 import { type ObjectStorage, type PresignRequest, type PresignedRequest, attachmentDisposition, sha256Base64 } from './object-storage.ts';
 
 export interface S3StorageOptions {
@@ -16,6 +17,9 @@ export function defaultS3Client(): S3Client {
   return new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
 }
 
+/** The tag every upload is written with (URL-encoded, as the `x-amz-tagging` header carries it): the lifecycle rule expires it unless attached. */
+export const PENDING_TAGGING = `${EVIDENCE_STATE_TAG.key}=${EVIDENCE_STATE_TAG.pending}`;
+
 /** The inputs of the S3 calls, apart so tests can read exactly what is sent. */
 export const s3Inputs = {
   put: (bucket: string, key: string, body: Uint8Array, meta: { contentType: string; sha256: string }) => ({
@@ -26,15 +30,18 @@ export const s3Inputs = {
     ContentLength: body.byteLength,
     // S3 recomputes it and refuses the bytes on a mismatch, so a corrupted transfer is never stored.
     ChecksumSHA256: sha256Base64(meta.sha256),
+    Tagging: PENDING_TAGGING,
   }),
   get: (bucket: string, key: string) => ({ Bucket: bucket, Key: key }),
   delete: (bucket: string, key: string) => ({ Bucket: bucket, Key: key }),
+  tag: (bucket: string, key: string, state: EvidenceState) => ({ Bucket: bucket, Key: key, Tagging: { TagSet: [{ Key: EVIDENCE_STATE_TAG.key, Value: state }] } }),
   presignedPut: (bucket: string, request: Extract<PresignRequest, { method: 'PUT' }>) => ({
     Bucket: bucket,
     Key: request.key,
     ContentType: request.contentType,
     ContentLength: request.size,
     ChecksumSHA256: sha256Base64(request.sha256),
+    Tagging: PENDING_TAGGING,
   }),
   presignedGet: (bucket: string, request: Extract<PresignRequest, { method: 'GET' }>) => ({
     Bucket: bucket,
@@ -48,6 +55,10 @@ export const s3Inputs = {
 const SIGNED_UPLOAD_HEADERS = new Set(['content-type', 'content-length']);
 // Kept as a header (not moved into the query string), where S3 checks the body against it.
 const CHECKSUM_HEADER = 'x-amz-checksum-sha256';
+// Kept as a signed header too: a browser that left it out, to keep its upload from expiring, would break the signature.
+const TAGGING_HEADER = 'x-amz-tagging';
+
+const isMissing = (error: unknown) => error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
 
 /**
  * Evidence in an S3 bucket (EVIDENCE_BUCKET). Browsers upload and download with presigned URLs, so the
@@ -66,13 +77,29 @@ export function s3Storage({ bucket, client = defaultS3Client() }: S3StorageOptio
         if (object.Body === undefined) return null;
         return { body: await object.Body.transformToByteArray(), contentType: object.ContentType ?? null };
       } catch (error) {
-        if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) return null;
+        if (isMissing(error)) return null;
         throw error;
       }
     },
     async delete(key) {
-      // The bucket is versioned: this leaves a delete marker, so a removed file stays recoverable.
+      // The bucket is versioned: this leaves a delete marker, so a removed file stays recoverable for a while (storage/lifecycle.ts).
       await client.send(new DeleteObjectCommand(s3Inputs.delete(bucket, key)));
+    },
+    async keep(key) {
+      try {
+        await client.send(new PutObjectTaggingCommand(s3Inputs.tag(bucket, key, EVIDENCE_STATE_TAG.attached)));
+        return true;
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
+    },
+    async release(key) {
+      try {
+        await client.send(new PutObjectTaggingCommand(s3Inputs.tag(bucket, key, EVIDENCE_STATE_TAG.pending)));
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
     },
     async presign(request): Promise<PresignedRequest> {
       const expiresAt = new Date(Date.now() + request.expiresInSeconds * 1000).toISOString();
@@ -84,9 +111,9 @@ export function s3Storage({ bucket, client = defaultS3Client() }: S3StorageOptio
       const url = await getSignedUrl(client, new PutObjectCommand(input), {
         expiresIn: request.expiresInSeconds,
         signableHeaders: SIGNED_UPLOAD_HEADERS,
-        unhoistableHeaders: new Set([CHECKSUM_HEADER]),
+        unhoistableHeaders: new Set([CHECKSUM_HEADER, TAGGING_HEADER]),
       });
-      return { method: 'PUT', url, headers: { 'content-type': request.contentType, [CHECKSUM_HEADER]: input.ChecksumSHA256 }, expiresAt };
+      return { method: 'PUT', url, headers: { 'content-type': request.contentType, [CHECKSUM_HEADER]: input.ChecksumSHA256, [TAGGING_HEADER]: PENDING_TAGGING }, expiresAt };
     },
   };
 }

@@ -7,7 +7,7 @@ import { checkVersion, commit, putNew, updateIfVersion } from '../../db/versione
 import type { EntityRef } from '../../errors.ts';
 import { guardChecks } from '../units/move-guard.ts';
 import { campaignKeys, campaignPartition, extensionKeys } from './keys.ts';
-import { type Campaign, CampaignSchema, type Extension, ExtensionSchema } from './schemas.ts';
+import { type Campaign, CampaignSchema, type ExtendedStep, type Extension, ExtensionSchema } from './schemas.ts';
 
 export type CampaignRepository = ReturnType<typeof campaignRepository>;
 
@@ -102,12 +102,13 @@ export function campaignRepository(store: Store) {
       return updated;
     },
 
-    async getExtension(ctx: TenantContext, campaignId: string, unitId: string): Promise<Extension | null> {
-      const item = await getTenantItem(store, ctx, extensionKeys(ctx, campaignId, unitId));
+    /** A unit's extension of `step`, or null. */
+    async getExtension(ctx: TenantContext, campaignId: string, unitId: string, step: ExtendedStep = 'selfAssessment'): Promise<Extension | null> {
+      const item = await getTenantItem(store, ctx, extensionKeys(ctx, campaignId, unitId, step));
       return item === null ? null : ExtensionSchema.parse(item);
     },
 
-    /** Every extension of a campaign, by unit id. */
+    /** Every extension of a campaign, every step, by unit id. */
     async listExtensions(ctx: TenantContext, campaignId: string): Promise<Extension[]> {
       const extensions: Extension[] = [];
       let cursor: string | null = null;
@@ -120,18 +121,25 @@ export function campaignRepository(store: Store) {
     },
 
     /**
-     * Grants a unit an extension, or moves the one it has from the version read (audited
+     * Grants a unit an extension of `step`, or moves the one it has from the version read (audited
      * `campaign.extension-granted` in the campaign's history). The campaign item itself does not change,
      * so its history records the grant at the campaign's own version.
      */
-    async saveExtension(ctx: TenantContext, campaign: Campaign, unitId: string, current: Extension | null, until: string, at: string): Promise<Extension> {
+    async saveExtension(
+      ctx: TenantContext,
+      campaign: Campaign,
+      grant: { unitId: string; step: ExtendedStep; until: string },
+      current: Extension | null,
+      at: string,
+    ): Promise<Extension> {
+      const { unitId, step, until } = grant;
       const entity = campaignEntity(campaign.id);
       const grantedBy = ctx.actor.kind === 'account' ? ctx.actor.accountId : 'system-admin';
       const next: Extension =
         current === null
-          ? { campaignId: campaign.id, unitId, until, grantedBy, version: 1, createdAt: at, updatedAt: at }
+          ? { campaignId: campaign.id, unitId, step, until, grantedBy, version: 1, createdAt: at, updatedAt: at }
           : { ...current, until, grantedBy, updatedAt: at, version: current.version + 1 };
-      const keys = extensionKeys(ctx, campaign.id, unitId);
+      const keys = extensionKeys(ctx, campaign.id, unitId, step);
       const write =
         current === null
           ? putNew(entity, { ...keys, type: 'campaign-extension', ...next })
@@ -140,8 +148,8 @@ export function campaignRepository(store: Store) {
         action: 'campaign.extension-granted',
         entity,
         entityVersion: campaign.version,
-        before: current === null ? null : { unitId, until: current.until },
-        after: { unitId, until },
+        before: current === null ? null : { unitId, step, until: current.until },
+        after: { unitId, step, until },
       });
       // Also on condition that the campaign is as read: no grant slips past a concurrent close.
       const campaignItem = campaignKeys(ctx, campaign);

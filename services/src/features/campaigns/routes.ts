@@ -151,9 +151,11 @@ export const grantExtensionRoute = defineRoute(
     method: 'post',
     path: '/campaigns/:campaignId/extensions',
     operationId: 'grantCampaignExtension',
-    summary: 'Gia hạn tự đánh giá cho một đơn vị / Extend a unit’s self-assessment deadline',
+    summary: 'Gia hạn một bước cho một đơn vị / Extend one step’s deadline for a unit',
     description:
-      'Gửi lại với ngày khác để đổi hạn đã gia. Được ghi nhật ký. / Send again with another day to move it. Audited.',
+      'Bước (`step`): tự đánh giá (mặc định), đánh giá ngoài, công nhận hoặc công bố. Gửi lại với ngày khác để đổi hạn đã gia. Được ghi nhật ký. ' +
+      'Để gia hạn cho mọi đơn vị, sửa hạn của kỳ đánh giá (PATCH). / The `step`: self-assessment (the default), external review, recognition or ' +
+      'publication. Send again with another day to move it. Audited. To extend a step for every unit, change the campaign’s deadline (PATCH).',
     tags,
     access: accountAccess,
     request: { params: CampaignParamsSchema, body: GrantExtensionSchema },

@@ -24,6 +24,21 @@ export const SchoolYearSchema = z
 export const DEADLINE_STEPS = ['selfAssessment', 'reviewRequest', 'externalReview', 'recognition', 'publication'] as const;
 export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
 
+/**
+ * The steps whose deadline the API enforces, so the ones an extension can move: the school's
+ * self-assessment (submitting), the external review (starting, scoring, returning, accepting),
+ * recognition and publication. Submitting is also the request for review, so `reviewRequest` is a date
+ * of the plan only.
+ */
+export const ENFORCED_STEPS = ['selfAssessment', 'externalReview', 'recognition', 'publication'] as const satisfies readonly DeadlineStep[];
+
+export const ExtendedStepSchema = z.enum(ENFORCED_STEPS).meta({
+  id: 'ExtendedStep',
+  description:
+    'selfAssessment: nộp hồ sơ; externalReview: đánh giá ngoài; recognition: công nhận; publication: công bố / submitting; external review; recognition; publication',
+});
+export type ExtendedStep = z.output<typeof ExtendedStepSchema>;
+
 export const DEADLINE_LABELS: Record<DeadlineStep, { vi: string; en: string }> = {
   selfAssessment: { vi: 'tự đánh giá', en: 'self-assessment' },
   reviewRequest: { vi: 'đề nghị đánh giá ngoài', en: 'request for external review' },
@@ -160,11 +175,13 @@ export type UpdateCampaign = z.output<typeof UpdateCampaignSchema>;
 
 export const CampaignTransitionSchema = z.strictObject({ version: z.int().min(1) }).meta({ id: 'CampaignTransition' });
 
-/** A later self-assessment deadline for one unit, granted by the campaign's owner. */
+/** A later deadline of one step for one unit, granted by the campaign's owner. */
 export const ExtensionSchema = z
   .object({
     campaignId: z.string(),
     unitId: z.string(),
+    // Extensions granted before steps other than self-assessment could be extended carry no step.
+    step: ExtendedStepSchema.default('selfAssessment'),
     until: z.iso.date(),
     grantedBy: z.string(),
     version: z.int().min(1),
@@ -177,7 +194,8 @@ export type Extension = z.output<typeof ExtensionSchema>;
 export const GrantExtensionSchema = z
   .strictObject({
     unitId: UnitIdSchema,
-    until: z.iso.date().meta({ description: 'Hạn tự đánh giá mới của đơn vị, hết ngày / The unit’s new self-assessment deadline, inclusive' }),
+    step: ExtendedStepSchema.default('selfAssessment').meta({ description: 'Bước được gia hạn; mặc định: tự đánh giá / The step extended; default: self-assessment' }),
+    until: z.iso.date().meta({ description: 'Hạn mới của đơn vị cho bước đó, hết ngày / The unit’s new deadline of that step, inclusive' }),
   })
   .meta({ id: 'GrantExtension' });
 export type GrantExtension = z.output<typeof GrantExtensionSchema>;

@@ -15,6 +15,7 @@ import {
   type Campaign,
   type CampaignStatus,
   type CreateCampaign,
+  DEADLINE_LABELS,
   DEADLINE_STEPS,
   type Deadlines,
   type Extension,
@@ -186,8 +187,9 @@ export async function closeCampaign(deps: CampaignDeps, caller: Caller, campaign
 }
 
 /**
- * Gives one unit of the campaign a later self-assessment deadline (or moves the one it has). The unit
- * must take part in the campaign; the day may not come before the campaign's own deadline.
+ * Gives one unit of the campaign a later deadline of one step (self-assessment by default), or moves
+ * the one it has. The unit must take part in the campaign; the day may not come before the campaign's
+ * own deadline of that step. (For every unit at once, the owner moves the campaign's deadline instead.)
  */
 export async function grantExtension(deps: CampaignDeps, caller: Caller, campaignId: string, input: GrantExtension): Promise<Extension> {
   const campaign = await requireCampaign(deps, caller, campaignId, 'campaign.manage');
@@ -196,16 +198,18 @@ export async function grantExtension(deps: CampaignDeps, caller: Caller, campaig
   if (unit === null || !caller.reaches(pathIds(unit.path))) throw new NotFoundError(unitEntity(input.unitId));
   if (takesPart(campaign, unit) === null)
     throw invalid('body.unitId', 'not-in-campaign', `Đơn vị “${unit.name}” không tham gia kỳ đánh giá này`, `The unit "${unit.name}" does not take part in this campaign`);
-  if (input.until < campaign.deadlines.selfAssessment)
+  const own = campaign.deadlines[input.step];
+  const label = DEADLINE_LABELS[input.step];
+  if (input.until < own)
     throw invalid(
       'body.until',
       'before-deadline',
-      `Ngày gia hạn phải từ hạn tự đánh giá (${campaign.deadlines.selfAssessment}) trở đi`,
-      `An extension cannot end before the self-assessment deadline (${campaign.deadlines.selfAssessment})`,
+      `Ngày gia hạn phải từ hạn ${label.vi} của kỳ đánh giá (${own}) trở đi`,
+      `An extension cannot end before the campaign's ${label.en} deadline (${own})`,
     );
-  const current = await deps.campaigns.getExtension(caller.ctx, campaign.id, unit.id);
+  const current = await deps.campaigns.getExtension(caller.ctx, campaign.id, unit.id, input.step);
   if (current?.until === input.until) return current;
-  return deps.campaigns.saveExtension(caller.ctx, campaign, unit.id, current, input.until, nowOf(deps).toISOString());
+  return deps.campaigns.saveExtension(caller.ctx, campaign, { unitId: unit.id, step: input.step, until: input.until }, current, nowOf(deps).toISOString());
 }
 
 /** The extensions granted in a campaign, for its managers. */

@@ -165,6 +165,9 @@ export async function attachFile(deps: EvidenceDeps, caller: Caller, campaignId:
     await storage.delete(key);
     throw problem;
   }
+  // Marked attached before the item is written: should the write fail, the object is released again below;
+  // should the release fail too, a file is kept that nothing names, never an item whose file the sweep removed.
+  if (!(await storage.keep(key))) throw notUploaded(version);
   const item: FileEvidence = {
     id: newId(),
     kind: 'file',
@@ -177,7 +180,12 @@ export async function attachFile(deps: EvidenceDeps, caller: Caller, campaignId:
     addedBy: caller.accountId,
   };
   const items = [...(stored.content.evidence[input.criterionId]?.[input.slotId] ?? []), item];
-  await saveSlot(deps, caller, stored, definition, { criterionId: input.criterionId, slotId: input.slotId, items, action: 'submission.file-attached', extra: {} });
+  try {
+    await saveSlot(deps, caller, stored, definition, { criterionId: input.criterionId, slotId: input.slotId, items, action: 'submission.file-attached', extra: {} });
+  } catch (error) {
+    await storage.release(key).catch((failure: unknown) => console.error(`Evidence object ${key} stays marked attached though nothing names it:`, failure));
+    throw error;
+  }
   return { criterionId: input.criterionId, slotId: input.slotId, item, submission: await getSubmission(deps, caller, campaignId, unitId) };
 }
 
@@ -191,7 +199,8 @@ function findFile(stored: StoredSubmission, evidenceId: string): { criterionId: 
 /**
  * Removes an attached file from the version the client read, then deletes its object. The item goes
  * first (audited, naming the object): should the deletion fail, an unreferenced object remains, never
- * an item whose file is gone.
+ * an item whose file is gone; it was marked pending just before, so the sweep (or S3's lifecycle rule)
+ * removes it later.
  */
 export async function removeFile(deps: EvidenceDeps, caller: Caller, campaignId: string, unitId: string, evidenceId: string, seen: number) {
   const { stored } = await editable(deps, caller, campaignId, unitId, seen);
@@ -206,11 +215,10 @@ export async function removeFile(deps: EvidenceDeps, caller: Caller, campaignId:
     action: 'submission.file-removed',
     extra: { deletedObject: found.item.storageKey },
   });
-  try {
-    await storage.delete(found.item.storageKey);
-  } catch (error) {
-    console.error(`Evidence object ${found.item.storageKey} stays after its item was removed:`, error);
-  }
+  const key = found.item.storageKey;
+  // Pending first: should the deletion fail, the sweep (on S3, the lifecycle rule) still removes the object later.
+  await storage.release(key).catch((error: unknown) => console.error(`Evidence object ${key} could not be marked pending:`, error));
+  await storage.delete(key).catch((error: unknown) => console.error(`Evidence object ${key} stays after its item was removed, until it is swept:`, error));
   return getSubmission(deps, caller, campaignId, unitId);
 }
 

@@ -1,6 +1,7 @@
 import type { Caller } from '../../auth/caller.ts';
 import { type Action, type UnitPath, pathIds } from '../../auth/scope.ts';
 import { ConflictError, type EntityRef, ForbiddenError, NotFoundError } from '../../errors.ts';
+import { assertBeforeDeadline, endOfDay } from '../campaigns/deadlines.ts';
 import type { CampaignRepository } from '../campaigns/repository.ts';
 import type { CriteriaSetRepository } from '../criteria-sets/repository.ts';
 import { type StoredSubmission, type SubmissionRepository, submissionEntity } from '../submissions/repository.ts';
@@ -81,4 +82,16 @@ export function stepTo(target: Target, action: SubmissionAction, seen: number): 
   const status = nextStatus(head.status, action, head.version);
   if (seen !== head.version) throw new ConflictError(target.entity, head.version, 'stale');
   return status;
+}
+
+/**
+ * Refuses (409 `deadline-passed`, naming `deadline.<step>` and its day) once the unit's deadline of the
+ * step is over: the campaign's, or the later one the owner granted the unit. An extension only ever
+ * adds time, so before the campaign's own deadline nothing is read.
+ */
+export async function assertInTime(deps: ReviewDeps, caller: Caller, target: Target, step: 'externalReview' | 'recognition' | 'publication'): Promise<void> {
+  const now = nowOf(deps);
+  if (now.getTime() <= endOfDay(target.campaign.deadlines[step])) return;
+  const extension = await deps.campaigns.getExtension(caller.ctx, target.campaign.id, target.unit.id, step);
+  assertBeforeDeadline(target.campaign, step, extension, now, target.stored.head.version);
 }

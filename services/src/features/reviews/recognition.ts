@@ -4,7 +4,7 @@ import { type ErrorDetail, InvalidInputsError } from '../../errors.ts';
 import { authorizeCampaign } from '../campaigns/access.ts';
 import type { RecognisedResult } from '../submissions/schemas.ts';
 import { summaryOf } from '../submissions/scoring.ts';
-import { type ReviewDeps, assertPublisher, assertRecogniser, loadTarget, nowOf, stepTo } from './access.ts';
+import { type ReviewDeps, assertInTime, assertPublisher, assertRecogniser, loadTarget, nowOf, stepTo } from './access.ts';
 import type { PublicResult } from './public-schemas.ts';
 import type { Recognise, ReviewView } from './schemas.ts';
 import { scoreReview } from './scoring.ts';
@@ -33,6 +33,7 @@ export async function recogniseSubmission(deps: ReviewDeps, caller: Caller, camp
   const target = await loadTarget(deps, caller, campaignId, unitId, 'submission.recognise');
   await assertRecogniser(deps, caller, target, 'submission.recognise');
   const status = stepTo(target, 'recognise', input.version);
+  await assertInTime(deps, caller, target, 'recognition');
   const { head, content } = target.stored;
   const now = nowOf(deps);
   const definition = await definitionOf(deps, caller.ctx, target.stored);
@@ -83,6 +84,7 @@ export async function publishSubmission(deps: ReviewDeps, caller: Caller, campai
   const target = await loadTarget(deps, caller, campaignId, unitId, 'submission.read');
   await assertPublisher(deps, caller, target);
   const status = stepTo(target, 'publish', seen);
+  await assertInTime(deps, caller, target, 'publication');
   const { head, content } = target.stored;
   const { recognition } = head;
   if (recognition === null) throw new Error(`Submission ${target.entity.id} is recognised without a recognition`);

@@ -1,20 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
 import { createTestStore } from '../../testing/test-store.ts';
-import { campaignBody, errorOf, openedCampaign, publishNational4725, requester } from '../campaigns/test-support.ts';
+import { campaignBody, errorOf, openedCampaign, publishNational4725, type requester } from '../campaigns/test-support.ts';
+import { CatalogueSchema, FileDownloadSchema } from '../evidence/schemas.ts';
+import { pdfBytes } from '../evidence/test-files.ts';
+import { attach, evidenceApp, sha256Of } from '../evidence/test-support.ts';
 import { PublicCampaignResultsSchema, PublicUnitResultsSchema } from './public-schemas.ts';
 import { fillSeed003, groupPoints, historyOf, reviewStep, schoolPatch, submit } from './test-support.ts';
 
 let store: Store;
 let province: TestProvince;
+let env: Awaited<ReturnType<typeof evidenceApp>>;
 let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
   store = await createTestStore();
-  call = requester(createTestApp(store));
+  // With evidence storage on the local disk (a temporary directory), as in embedded mode.
+  env = await evidenceApp(store);
+  call = env.call;
   province = await seedProvince(store, 'tinh-danh-gia-ngoai');
   v4725 = await publishNational4725(store, province.tenantId);
 });
@@ -22,7 +27,7 @@ beforeAll(async () => {
 const anonymous = {};
 
 describe('the whole cycle of seed 003', () => {
-  it('goes from self-assessment through review, a return, recognition and publication to the public page', async () => {
+  it('goes from self-assessment with links and an attached file through review (the file downloaded), a return, recognition and publication to the public page', async () => {
     const { headers, units, accounts, tenantId } = province;
     const { campaign } = await openedCampaign(call, headers.provinceAdmin, campaignBody(v4725));
     const a1 = `/campaigns/${campaign.id}/submissions/${units.schoolA1.id}`;
@@ -36,13 +41,35 @@ describe('the whole cycle of seed 003', () => {
       [94, 3],
     ]);
     expect(filled.submission.recogniserUnitId).toBe(units.phongA.id);
-    const submitted = await submit(call, headers.headA1, a1, filled.submission.version);
+
+    // It attaches its report on 1.6 as a PDF through the storage routes (declare, PUT the bytes, attach): the points stay.
+    const report = pdfBytes('Báo cáo ứng dụng công nghệ số trong dạy học, năm học 2024-2025 (thử nghiệm)');
+    const reportName = 'Báo cáo tiêu chí 1.6.pdf';
+    const attached = await attach(env.app, headers.editorA1, a1, { criterionId: '1.6', slotId: 'report', name: reportName, contentType: 'application/pdf', bytes: report });
+    expect(attached.item).toMatchObject({ kind: 'file', name: reportName, size: report.byteLength, contentType: 'application/pdf', sha256: sha256Of(report) });
+    expect(groupPoints(attached.submission.score)).toEqual([84, 94]);
+    const catalogue = CatalogueSchema.parse(await (await call(headers.editorA1, 'GET', `${a1}/evidence`)).json());
+    const reportSlot = catalogue.criteria.find((c) => c.criterionId === '1.6')?.slots.find((slot) => slot.id === 'report');
+    expect(reportSlot).toMatchObject({ missing: false, items: [{ id: attached.item.id, kind: 'file', name: reportName, sha256: sha256Of(report) }] });
+    expect(catalogue.counts).toMatchObject({ files: 1, fileBytes: report.byteLength });
+    const submitted = await submit(call, headers.headA1, a1, attached.submission.submission.version);
 
     // The Phòng's reviewer takes it into review: its points start as the school's.
     let review = await reviewStep(call, headers.reviewerA, a1, 'review/start', { version: submitted.submission.version });
     expect(review.submission.status).toBe('in-review');
     expect(review.allowedActions).toEqual(['review', 'return', 'accept']);
     expect(groupPoints(review.reviewScore)).toEqual([84, 94]);
+
+    // The reviewer downloads the school's file: a short-lived URL, then exactly the bytes the school sent.
+    const ticket = await call(headers.reviewerA, 'GET', `${a1}/evidence/files/${attached.item.id}`);
+    expect(ticket.status).toBe(200);
+    const download = FileDownloadSchema.parse(await ticket.json());
+    expect(download).toMatchObject({ name: reportName, size: report.byteLength, sha256: sha256Of(report) });
+    const file = await env.app.request(download.download.url);
+    expect(file.status).toBe(200);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect(sha256Of(bytes)).toBe(sha256Of(report));
+    expect(Buffer.from(bytes).equals(Buffer.from(report))).toBe(true);
 
     // It lowers 1.4a next to the school's 10, comments, and the reviewer's score is the server's.
     review = await reviewStep(call, headers.reviewerA, a1, 'review', {
@@ -122,7 +149,7 @@ describe('the whole cycle of seed 003', () => {
     });
     expect(Object.keys(result ?? {}).sort()).toEqual(['campaign', 'decision', 'groups', 'overallLevel', 'publishedAt', 'total', 'unit']);
     const text = JSON.stringify(unitResults);
-    for (const secret of ['digital_materials', 'trung-tam-thu.edu.vn', comment, accounts.reviewerA.id, accounts.officeAdminA.id]) expect(text).not.toContain(secret);
+    for (const secret of ['digital_materials', 'trung-tam-thu.edu.vn', comment, accounts.reviewerA.id, accounts.officeAdminA.id, reportName, attached.item.id]) expect(text).not.toContain(secret);
 
     const byCampaign = PublicCampaignResultsSchema.parse(await (await call(anonymous, 'GET', publicCampaign)).json());
     expect(byCampaign.items.map((item) => [item.unit.id, item.overallLevel])).toEqual([[units.schoolA1.id, 3]]);

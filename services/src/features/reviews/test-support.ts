@@ -1,8 +1,20 @@
 import { seed003Example } from '@chiso/criteria/sets';
 import { expect } from 'vitest';
+import { embeddedAuthenticator, signAccessToken } from '../../auth/account-token.ts';
+import { Caller } from '../../auth/caller.ts';
+import type { Store } from '../../db/client.ts';
+import { TEST_JWT_SECRET } from '../../testing/test-app.ts';
+import { auditLog } from '../audit-events/repository.ts';
 import { AuditEventPageSchema } from '../audit-events/schemas.ts';
+import { campaignRepository } from '../campaigns/repository.ts';
 import type { Headers, requester } from '../campaigns/test-support.ts';
+import { criteriaSetRepository } from '../criteria-sets/repository.ts';
+import { submissionRepository } from '../submissions/repository.ts';
 import { type SubmissionView, SubmissionViewSchema } from '../submissions/schemas.ts';
+import type { SubmissionDeps } from '../submissions/use-cases.ts';
+import { unitRepository } from '../units/repository.ts';
+import type { ReviewDeps } from './access.ts';
+import { reviewRepository } from './repository.ts';
 import { type ReviewView, ReviewViewSchema } from './schemas.ts';
 
 /** Test helpers of the reviews feature: a school filling seed 003, and the review steps through the API. */
@@ -70,3 +82,25 @@ export async function historyOf(call: Call, as: Headers, path: string) {
 
 /** Points per group of a score, in order. */
 export const groupPoints = (score: { groups: { points: number }[] }) => score.groups.map((group) => group.points);
+
+/** The caller a request of the account would have (its token verified, its grants loaded), to call use cases directly. */
+export async function callerOf(store: Store, tenantId: string, accountId: string): Promise<Caller> {
+  const { token } = await signAccessToken(TEST_JWT_SECRET, { tenantId, accountId });
+  const identity = await embeddedAuthenticator(TEST_JWT_SECRET).verify(token);
+  const caller = identity === null ? null : await Caller.load(store, identity);
+  if (caller === null) throw new Error(`No caller for account ${accountId}`);
+  return caller;
+}
+
+/** What the submission and review use cases need, at the time `now` tells: tests move the clock, never sleep. */
+export function clockedDeps(store: Store, now: () => Date): ReviewDeps & SubmissionDeps {
+  return {
+    campaigns: campaignRepository(store),
+    sets: criteriaSetRepository(store),
+    units: unitRepository(store),
+    submissions: submissionRepository(store),
+    reviews: reviewRepository(store),
+    audit: auditLog(store),
+    now,
+  };
+}

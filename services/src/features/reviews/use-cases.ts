@@ -3,7 +3,7 @@ import { ConflictError, StateConflictError } from '../../errors.ts';
 import { summaryOf } from '../submissions/scoring.ts';
 import { illegalTransition } from '../submissions/states.ts';
 import { assertCampaignOpen } from '../submissions/use-cases.ts';
-import { type ReviewDeps, assertRecogniser, loadTarget, nowOf, stepTo } from './access.ts';
+import { type ReviewDeps, assertInTime, assertRecogniser, loadTarget, nowOf, stepTo } from './access.ts';
 import type { PatchReview, ReviewState, ReviewView } from './schemas.ts';
 import { applyReviewChange, blockingProblems, scoreReview } from './scoring.ts';
 import { definitionOf, reviewViewOf } from './view.ts';
@@ -22,6 +22,7 @@ export async function startReview(deps: ReviewDeps, caller: Caller, campaignId: 
   const target = await loadTarget(deps, caller, campaignId, unitId, 'submission.review');
   await assertRecogniser(deps, caller, target, 'submission.review');
   const status = stepTo(target, 'start-review', seen);
+  await assertInTime(deps, caller, target, 'externalReview');
   const { head, content } = target.stored;
   const definition = await definitionOf(deps, caller.ctx, target.stored);
   const score = scoreReview(definition, content, target.review?.awards ?? {});
@@ -52,6 +53,7 @@ export async function patchReview(deps: ReviewDeps, caller: Caller, campaignId: 
   assertCampaignOpen(target.campaign, head.version);
   if (head.status !== 'in-review') throw illegalTransition(head.status, 'review', head.version);
   if (patch.version !== head.version) throw new ConflictError(target.entity, head.version, 'stale');
+  await assertInTime(deps, caller, target, 'externalReview');
   const definition = await definitionOf(deps, caller.ctx, target.stored);
   const current = target.review ?? { ...emptyReview(), updatedAt: head.updatedAt, version: 0 };
   const applied = applyReviewChange(definition, content, current, patch);
@@ -77,6 +79,7 @@ export async function returnSubmission(deps: ReviewDeps, caller: Caller, campaig
   const target = await loadTarget(deps, caller, campaignId, unitId, 'submission.review');
   await assertRecogniser(deps, caller, target, 'submission.review');
   const status = stepTo(target, 'return', input.version);
+  await assertInTime(deps, caller, target, 'externalReview');
   const { head, content } = target.stored;
   const at = nowOf(deps).toISOString();
   const lastReturn = { at, by: caller.accountId, comment: input.comment };
@@ -112,6 +115,7 @@ export async function acceptSubmission(deps: ReviewDeps, caller: Caller, campaig
   const target = await loadTarget(deps, caller, campaignId, unitId, 'submission.review');
   await assertRecogniser(deps, caller, target, 'submission.review');
   const status = stepTo(target, 'accept', seen);
+  await assertInTime(deps, caller, target, 'externalReview');
   const { head, content } = target.stored;
   const definition = await definitionOf(deps, caller.ctx, target.stored);
   const score = scoreReview(definition, content, target.review?.awards ?? {});

@@ -6,7 +6,7 @@ import type { Campaign, Extension } from '../campaigns/schemas.ts';
 import { requireCampaign } from '../campaigns/use-cases.ts';
 import type { Unit } from '../units/schemas.ts';
 import { takesPart } from './enrolment.ts';
-import type { Progress, ProgressRow, ProgressStatus, SubmissionHead } from './schemas.ts';
+import type { LevelSummary, Progress, ProgressLevels, ProgressRow, ProgressStatus, ScoreSummary, SubmissionHead } from './schemas.ts';
 import type { SubmissionDeps } from './use-cases.ts';
 
 /**
@@ -32,6 +32,38 @@ function progressStatus(campaign: Campaign, head: SubmissionHead | undefined, ex
   return status;
 }
 
+const levelsOf = (score: ScoreSummary): LevelSummary => ({ total: score.total, overallLevel: score.overallLevel, groups: score.groups.map((group) => ({ ...group })) });
+
+/** The recognised levels with their decision, the groups in the definition's order (as the school's score lists them). */
+function recognisedLevels(head: SubmissionHead): ProgressLevels['recognised'] {
+  const { recognition } = head;
+  if (recognition === null) return null;
+  const order = new Set([...head.score.groups.map((group) => group.id), ...Object.keys(recognition.levels.groups)]);
+  return {
+    total: recognition.points.total,
+    overallLevel: recognition.levels.overall,
+    groups: [...order].flatMap((id) => {
+      const level = recognition.levels.groups[id];
+      return level === undefined ? [] : [{ id, points: recognition.points.groups[id] ?? 0, level }];
+    }),
+    decision: { ...recognition.decision },
+  };
+}
+
+/**
+ * The levels a head records at each stage: the school's own once it has started, the reviewer's once
+ * review began (kept through a return), the recognised ones. Each is written on the head by the step
+ * that changes it, in that step's transaction, so a listing reads heads only, never a submission's content.
+ */
+function levelsAt(head: SubmissionHead | undefined): ProgressLevels {
+  if (head === undefined) return { self: null, review: null, recognised: null };
+  return {
+    self: head.startedAt === null ? null : levelsOf(head.score),
+    review: head.reviewScore === null ? null : levelsOf(head.reviewScore),
+    recognised: recognisedLevels(head),
+  };
+}
+
 /**
  * Every unit of the campaign in the caller's scope with its status, points and levels; counts per
  * status (after the kind filter, before the status filter, so a screen can show every tab). A school
@@ -50,19 +82,22 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
   const now = (deps.now ?? (() => new Date()))();
   const unitById = new Map<string, Unit>(units.map((unit) => [unit.id, unit]));
   const headByUnit = new Map(heads.map((head) => [head.unitId, head]));
-  const extensionByUnit = new Map(extensions.map((extension) => [extension.unitId, extension]));
+  // Progress and `overdue` are about the school's own deadline: extensions of the later steps are for the offices.
+  const extensionByUnit = new Map(extensions.filter((extension) => extension.step === 'selfAssessment').map((extension) => [extension.unitId, extension]));
 
   const rows: ProgressRow[] = [];
   const row = (unitId: string, head: SubmissionHead | undefined, unit: Unit | undefined, criteria: { setKey: string; number: number }, kind: UnitKind): ProgressRow => {
     const extension = extensionByUnit.get(unitId) ?? null;
+    const status = progressStatus(campaign, head, extension, now);
     return {
       unitId,
       unitName: unit?.name ?? unitId,
       unitKind: kind,
       unitPath: unit?.path ?? head?.unitPath ?? '',
-      status: progressStatus(campaign, head, extension, now),
+      status,
       criteria,
       score: head?.score ?? null,
+      levels: levelsAt(head),
       deadline: selfAssessmentDeadline(campaign, extension),
       submittedAt: head?.submittedAt ?? null,
       updatedAt: head?.updatedAt ?? null,

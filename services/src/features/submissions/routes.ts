@@ -36,8 +36,10 @@ export const campaignProgressRoute = defineRoute(
     operationId: 'getCampaignProgress',
     summary: 'Tiến độ kỳ đánh giá / Campaign progress',
     description:
-      'Các đơn vị trong phạm vi của bạn với trạng thái, điểm và mức; số lượng theo trạng thái. overdue: quá hạn tự đánh giá mà chưa nộp. / ' +
-      'The units in your scope with their status, points and levels; counts per status. overdue: past the self-assessment deadline, not submitted.',
+      'Các đơn vị trong phạm vi của bạn với trạng thái; điểm và mức (tổng và theo nhóm) do trường tự đánh giá, của người đánh giá ngoài và được ' +
+      'công nhận, khi đã có; số lượng theo trạng thái. overdue: quá hạn tự đánh giá mà chưa nộp. / The units in your scope with their status; the ' +
+      'points and levels (overall and per group) the school gave itself, the reviewer’s and the recognised ones, once there; counts per status. ' +
+      'overdue: past the self-assessment deadline, not submitted.',
     tags,
     access: accountAccess,
     request: { params: CampaignParamsSchema, query: ProgressQuerySchema },

@@ -182,6 +182,28 @@ export const ProgressStatusSchema = z
   .meta({ id: 'ProgressStatus', description: 'overdue: quá hạn tự đánh giá mà chưa nộp / past the self-assessment deadline and not submitted' });
 export type ProgressStatus = z.output<typeof ProgressStatusSchema>;
 
+/** Points and levels, overall and per group in the definition's order. */
+export const LevelSummarySchema = z
+  .object({
+    total: z.number(),
+    overallLevel: z.int(),
+    groups: z.array(z.object({ id: z.string(), points: z.number(), level: z.int() })),
+  })
+  .meta({ id: 'LevelSummary' });
+export type LevelSummary = z.output<typeof LevelSummarySchema>;
+
+/** A unit's levels at each stage of the cycle, as far as it has come; copied from the submission's head, never recomputed on a listing. */
+export const ProgressLevelsSchema = z
+  .object({
+    self: LevelSummarySchema.nullable().meta({ description: 'Trường tự đánh giá (điểm hiện tại); null khi chưa bắt đầu / The school’s own, as it stands; null before it starts' }),
+    review: LevelSummarySchema.nullable().meta({ description: 'Người đánh giá ngoài, ở bước gần nhất; null khi chưa đánh giá / The reviewer’s, at the last review step; null before review' }),
+    recognised: LevelSummarySchema.extend({ decision: z.object({ number: z.string(), date: z.iso.date() }) })
+      .nullable()
+      .meta({ description: 'Mức được công nhận, theo quyết định; null khi chưa công nhận / The recognised levels, with the decision; null until recognised' }),
+  })
+  .meta({ id: 'ProgressLevels' });
+export type ProgressLevels = z.output<typeof ProgressLevelsSchema>;
+
 export const ProgressRowSchema = z
   .object({
     unitId: z.string(),
@@ -191,6 +213,7 @@ export const ProgressRowSchema = z
     status: ProgressStatusSchema,
     criteria: z.object({ setKey: z.string(), number: z.int() }),
     score: ScoreSummarySchema.nullable(),
+    levels: ProgressLevelsSchema,
     deadline: z.iso.date(),
     submittedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime().nullable(),

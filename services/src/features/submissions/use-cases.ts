@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, StateConflictError } from '../../errors.t
 import type { AuditLog } from '../audit-events/repository.ts';
 import type { AuditEventView } from '../audit-events/schemas.ts';
 import { pinnedDefinition } from '../campaigns/criteria.ts';
-import { isPastSelfAssessment, selfAssessmentDeadline } from '../campaigns/deadlines.ts';
+import { assertBeforeDeadline, isPastSelfAssessment } from '../campaigns/deadlines.ts';
 import type { CampaignRepository } from '../campaigns/repository.ts';
 import type { Campaign, Extension } from '../campaigns/schemas.ts';
 import type { Unit } from '../units/schemas.ts';
@@ -136,16 +136,7 @@ export async function submitSubmission(deps: SubmissionDeps, caller: Caller, cam
   if (seen !== head.version) throw new ConflictError(submissionEntity(campaignId, unitId), head.version, 'stale');
   const [definition, extension] = await Promise.all([definitionOf(deps, caller, stored), deps.campaigns.getExtension(caller.ctx, campaignId, unitId)]);
   const now = nowOf(deps);
-  if (head.status === 'draft' && isPastSelfAssessment(campaign, extension, now)) {
-    const deadline = selfAssessmentDeadline(campaign, extension);
-    throw new StateConflictError(
-      'deadline-passed',
-      `Đã quá hạn tự đánh giá (${deadline}); hãy đề nghị đơn vị chủ trì gia hạn`,
-      `The self-assessment deadline (${deadline}) has passed; ask the campaign's owner for an extension`,
-      [{ path: 'deadline.selfAssessment', code: 'deadline-passed', messageVi: deadline, messageEn: deadline }],
-      head.version,
-    );
-  }
+  if (head.status === 'draft') assertBeforeDeadline(campaign, 'selfAssessment', extension, now, head.version);
   const score = scoreContent(definition, stored.content);
   if (!score.complete) {
     const problems = [...score.missing, ...score.invalid.filter((problem) => problem.severity === 'error')];
