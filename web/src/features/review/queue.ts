@@ -1,0 +1,97 @@
+import { PROGRESS_STATUSES, type Deadlines, type ProgressRow, type ProgressStatus } from './api.ts';
+
+export interface QueueFilters {
+  /** '' for every status. */
+  status: ProgressStatus | '';
+  /** '' for every kind. */
+  kind: string;
+  overdue: boolean;
+}
+
+export const NO_FILTERS: QueueFilters = { status: '', kind: '', overdue: false };
+
+/** Today in Vietnam (UTC+7, no daylight saving), as the API's deadlines count days: `YYYY-MM-DD`. */
+export function vietnamToday(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether the step the row waits on is past its deadline: the school's self-assessment (the API says
+ * `overdue`), the office's review of a submitted dossier, its recognition of an accepted one, the
+ * publication of a recognised one. Deadlines are inclusive, so a step is late from the next day.
+ */
+export function isOverdue(row: Pick<ProgressRow, 'status'>, deadlines: Deadlines, today: string): boolean {
+  switch (row.status) {
+    case 'overdue':
+      return true;
+    case 'submitted':
+    case 'in-review':
+      return today > deadlines.externalReview;
+    case 'accepted':
+      return today > deadlines.recognition;
+    case 'recognised':
+      return today > deadlines.publication;
+    default:
+      return false;
+  }
+}
+
+/** The deadline of the step the row waits on: the school's own (with its extension) until it submits, then the office's. */
+export function stepDeadline(row: Pick<ProgressRow, 'status' | 'deadline'>, deadlines: Deadlines): string {
+  switch (row.status) {
+    case 'submitted':
+    case 'in-review':
+      return deadlines.externalReview;
+    case 'accepted':
+      return deadlines.recognition;
+    case 'recognised':
+    case 'published':
+      return deadlines.publication;
+    default:
+      return row.deadline;
+  }
+}
+
+/** The rows the filters keep, in the API's order (the tree's). */
+export function filterRows(rows: readonly ProgressRow[], filters: QueueFilters, deadlines: Deadlines, today: string): ProgressRow[] {
+  return rows.filter(
+    (row) =>
+      (filters.status === '' || row.status === filters.status) &&
+      (filters.kind === '' || row.unitKind === filters.kind) &&
+      (!filters.overdue || isOverdue(row, deadlines, today)),
+  );
+}
+
+/** Rows per status, every status listed (0 included), so the progress bar and the status choices keep their places. */
+export function countByStatus(rows: readonly Pick<ProgressRow, 'status'>[]): Record<ProgressStatus, number> {
+  const counts = Object.fromEntries(PROGRESS_STATUSES.map((status) => [status, 0])) as Record<ProgressStatus, number>;
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
+/** The kinds of school present, each once, in first-seen order. */
+export function kindsOf(rows: readonly Pick<ProgressRow, 'unitKind'>[]): string[] {
+  return [...new Set(rows.map((row) => row.unitKind))];
+}
+
+/** A row has something to open once the school has started (a submission exists). */
+export function opens(row: Pick<ProgressRow, 'status'>): boolean {
+  return row.status !== 'not-started';
+}
+
+/** The school's own levels and the reviewer's, from the newer `levels` or, on older servers, `score`. */
+export function stagesOf(row: ProgressRow): { self: ProgressRow['score']; review: ProgressRow['score'] } {
+  if (row.levels === undefined) return { self: row.score, review: null };
+  return { self: row.levels.self, review: row.levels.recognised ?? row.levels.review };
+}
+
+/** Filters read back from the address (`?status=submitted&kind=primary&overdue=1`), unknown values ignored. */
+export function filtersFromQuery(query: Record<string, string | string[] | undefined>): QueueFilters {
+  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+  const status = one(query.status);
+  return {
+    status: (PROGRESS_STATUSES as readonly string[]).includes(status) ? (status as ProgressStatus) : '',
+    kind: one(query.kind),
+    overdue: one(query.overdue) === '1',
+  };
+}
