@@ -25,12 +25,12 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     // The API's own Vietnamese message for a refused sign-in.
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/\S/);
     await page.getByLabel('Mật khẩu').fill('chiso-demo-2025');
-    await shoot(page, '1-sign-in');
+    await shoot(page, 'school-form-1-sign-in');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
     await page.getByRole('button', { name: 'Mở hồ sơ tự đánh giá' }).first().waitFor();
-    await shoot(page, '2-campaigns');
+    await shoot(page, 'school-form-2-campaigns');
     await page.getByRole('button', { name: 'Mở hồ sơ tự đánh giá' }).first().click();
 
     const groupPoints = (id: string) => page.locator(`[data-group-points="${id}"]`).textContent();
@@ -41,7 +41,7 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     expect(await page.locator('[data-group-level="1"]').textContent()).toMatch(/Mức\s*3/);
     // Every kind of input the set asks for is on screen, with the ratio's computed percentage.
     await expect.poll(() => page.locator('output.percent').first().textContent(), { timeout: 5_000 }).toMatch(/%/);
-    await shoot(page, '3-form');
+    await shoot(page, 'school-form-3-form');
     expect(await axeViolations(page)).toEqual([]);
 
     // 1.6a was awarded 7; awarding 5 drops group 1 to 82 as one types, then autosave stores it.
@@ -52,7 +52,7 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     expect(await groupPoints('2')).toBe('94');
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 15_000 }).toBe('saved');
     await award.scrollIntoViewIfNeeded();
-    await shoot(page, '4-award-changed');
+    await shoot(page, 'school-form-4-award-changed');
 
     await page.reload();
     await page.locator('[data-group-points="1"]').waitFor();

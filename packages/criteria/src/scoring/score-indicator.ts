@@ -30,9 +30,9 @@ export interface IndicatorInputs {
 /**
  * First pass: reads the indicator's fields into `context`, in definition order, so that skip logic sees
  * earlier answers already resolved. Caps and validations wait for the second pass, when every field of
- * the set is in the context.
+ * the set is in the context. `asked`, when given, collects the ids of the fields found relevant.
  */
-export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: AnswerContext): IndicatorInputs {
+export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, context: AnswerContext, asked?: Set<string>): IndicatorInputs {
   const inputs: IndicatorInputs = { relevant: isRelevant(plan.relevant, context.data), complete: true, missing: [], invalid: [] };
   for (const fieldPlan of plan.fields) {
     const { field, id, required, path, relevant: fieldRule } = fieldPlan;
@@ -41,6 +41,7 @@ export function readIndicatorInputs(plan: IndicatorPlan, answers: Answers, conte
       setAnswer(context, fieldPlan, null);
       continue;
     }
+    asked?.add(id);
     const state = readAnswer(field, Object.hasOwn(answers, id) ? answers[id] : undefined, path);
     if (state.state === 'answered') {
       setAnswer(context, fieldPlan, state.value);

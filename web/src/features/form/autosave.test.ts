@@ -79,20 +79,44 @@ describe('autosave', () => {
     expect(autosave.state).toBe('saved');
   });
 
-  it('reports a conflict on 409 and stops saving until reset', async () => {
+  it('on 409 hands over every unsaved change and stops saving until resumed with what is still to send', async () => {
     const stale = new ApiError(409, 'conflict', 'Hồ sơ đã bị người khác thay đổi', 'Changed by someone else', [], 9);
-    const save = vi.fn(async () => Promise.reject(stale));
+    let conflicted = true;
+    const save = vi.fn(async (patch: SubmissionPatch) => (conflicted ? Promise.reject(stale) : savedAs(patch.version + 1)));
     const { autosave, onConflict } = harness(save);
     autosave.award('1.5a', 15);
+    autosave.answer('studio_room', true);
     await autosave.flush();
     expect(autosave.state).toBe('conflict');
-    expect(onConflict).toHaveBeenCalledWith(stale);
-    autosave.award('1.5a', 10);
+    expect(onConflict).toHaveBeenCalledWith(stale, { answers: { studio_room: true }, awards: { '1.5a': 15 } });
     await autosave.flush();
     expect(save).toHaveBeenCalledTimes(1);
-    autosave.reset();
+    conflicted = false;
+    autosave.resume({ answers: {}, awards: { '1.5a': 15 } });
+    expect(autosave.state).toBe('dirty');
+    await autosave.flush();
+    expect(save).toHaveBeenLastCalledWith({ version: 3, awards: { '1.5a': 15 } });
     expect(autosave.state).toBe('saved');
     expect(autosave.hasPending).toBe(false);
+  });
+
+  it('tells the caller what is unsent after every edit and every save, for the outbox', async () => {
+    const reported: unknown[] = [];
+    let online = false;
+    const autosave = createAutosave({
+      save: async (patch) => (online ? savedAs(patch.version + 1) : Promise.reject(new ApiError(0, 'offline', 'x', 'x'))),
+      version: () => 3,
+      onState: () => undefined,
+      onSaved: () => undefined,
+      onConflict: () => undefined,
+      onPending: (unsent) => reported.push(unsent),
+    });
+    autosave.answer('digital_materials', 45);
+    await autosave.flush();
+    expect(autosave.unsent()).toEqual({ answers: { digital_materials: 45 }, awards: {} });
+    online = true;
+    await autosave.flush();
+    expect(reported).toEqual([{ answers: { digital_materials: 45 }, awards: {} }, { answers: {}, awards: {} }]);
   });
 
   it('does not resend a refused patch until the person edits again', async () => {

@@ -1,6 +1,7 @@
 import { ApiError } from '../../api/errors.ts';
 import type { SubmissionPatch, SubmissionView } from '../../api/types.ts';
 import { ChangeTracker } from './changes.ts';
+import type { Unsent } from './merge.ts';
 
 /** What the person sees: đã lưu / có thay đổi / đang lưu / ngoại tuyến / xung đột / bị từ chối. */
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'refused';
@@ -15,14 +16,20 @@ export interface AutosaveOptions {
   onState: (state: SaveState, error: ApiError | null) => void;
   /** The server saved a patch: the new version (and the server's score) to carry on from. */
   onSaved: (view: SubmissionView) => void;
-  /** Someone else changed the submission: the caller reloads it. */
-  onConflict: (error: ApiError) => void;
+  /**
+   * Someone else changed the submission: the caller gets the changes that were not saved, to merge with
+   * the server's version, and calls `resume` with what is still to send.
+   */
+  onConflict: (error: ApiError, unsent: Unsent) => void;
+  /** The changes not yet acknowledged changed (an edit, a save, a failure): the caller keeps them safe. */
+  onPending?: (unsent: Unsent) => void;
 }
 
 /**
  * Autosave of a submission: changes are recorded as the person types and sent as one incremental
- * patch with the version read, on each `flush` (the form calls it every few seconds). A network
- * failure keeps the changes and retries; a 409 reports the conflict (the caller reloads); any other refusal keeps the
+ * patch with the version read, on each `flush` (the form calls it every few seconds and when the
+ * connection returns). A network failure keeps the changes and retries; a 409 hands the unsaved changes
+ * to the caller to merge (nothing is dropped) and pauses until `resume`; any other refusal keeps the
  * changes and waits for the next edit instead of sending the same refused patch again and again.
  */
 export function createAutosave(options: AutosaveOptions) {
@@ -34,6 +41,7 @@ export function createAutosave(options: AutosaveOptions) {
     state = next;
     options.onState(next, error);
   };
+  const pendingChanged = () => options.onPending?.(changes.snapshot());
 
   async function flush(): Promise<void> {
     if (changes.sending || waitForEdit || state === 'conflict') return;
@@ -44,14 +52,17 @@ export function createAutosave(options: AutosaveOptions) {
       const view = await options.save(patch);
       changes.confirm();
       options.onSaved(view);
+      pendingChanged();
       set(changes.hasPending ? 'dirty' : 'saved');
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : new ApiError(0, 'offline', String(caught), String(caught));
       // A stale version, or a state someone else moved the submission to (submitted meanwhile): reload.
       if (error.status === 409) {
+        changes.restore();
+        const unsent = changes.snapshot();
         changes.clear();
         set('conflict', error);
-        options.onConflict(error);
+        options.onConflict(error, unsent);
         return;
       }
       changes.restore();
@@ -73,10 +84,12 @@ export function createAutosave(options: AutosaveOptions) {
     answer(fieldId: string, value: unknown): void {
       changes.answer(fieldId, value);
       edited();
+      pendingChanged();
     },
     award(indicatorId: string, value: number | null): void {
       changes.award(indicatorId, value);
       edited();
+      pendingChanged();
     },
     flush,
     get state(): SaveState {
@@ -85,11 +98,28 @@ export function createAutosave(options: AutosaveOptions) {
     get hasPending(): boolean {
       return changes.hasPending || changes.sending;
     },
-    /** After a reload following a conflict: start clean from the server's version. */
+    /** The changes not yet acknowledged. */
+    unsent(): Unsent {
+      return changes.snapshot();
+    },
+    /**
+     * Carries on from the server's version (after a conflict was resolved, or with changes kept offline):
+     * `unsent` is what is still to send on it.
+     */
+    resume(unsent: Unsent): void {
+      changes.clear();
+      for (const [id, value] of Object.entries(unsent.answers)) changes.answer(id, value);
+      for (const [id, value] of Object.entries(unsent.awards)) changes.award(id, value);
+      waitForEdit = false;
+      set(changes.hasPending ? 'dirty' : 'saved');
+      pendingChanged();
+    },
+    /** Starts clean from the server's version, dropping what was not sent. */
     reset(): void {
       changes.clear();
       waitForEdit = false;
       set('saved');
+      pendingChanged();
     },
   };
 }

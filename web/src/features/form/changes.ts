@@ -1,4 +1,5 @@
 import type { SubmissionPatch } from '../../api/types.ts';
+import type { Unsent } from './merge.ts';
 
 /**
  * What the person changed since the last successful save, by answer and by award. A change being sent
@@ -54,6 +55,13 @@ export class ChangeTracker {
     if (this.inFlight === null) return;
     this.pending = { answers: underneath(this.inFlight.answers, this.pending.answers), awards: underneath(this.inFlight.awards, this.pending.awards) };
     this.inFlight = null;
+  }
+
+  /** Everything not yet confirmed, the change being sent under any newer one of the same key. */
+  snapshot(): Unsent {
+    const answers = this.inFlight ? underneath(this.inFlight.answers, this.pending.answers) : this.pending.answers;
+    const awards = this.inFlight ? underneath(this.inFlight.awards, this.pending.awards) : this.pending.awards;
+    return { answers: Object.fromEntries(answers), awards: Object.fromEntries(awards) };
   }
 
   /** Forgets everything (after a conflict the person starts again from the server's version). */

@@ -1,5 +1,5 @@
 import type { Criterion, CriterionScore, IndicatorScore, Problem } from '@chiso/criteria';
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { formatNumber, t, tr } from '../../i18n/locale.ts';
 import { FieldInput } from './field-input.tsx';
 import { elementId } from './targets.ts';
@@ -16,8 +16,8 @@ export interface FormState {
 
 const none: Problem[] = [];
 
-/** One criterion: its indicators with their fields, current cap and award, and its points and level. */
-export function CriterionView(props: { criterion: Criterion; score: CriterionScore | undefined; state: FormState }) {
+/** One criterion: its indicators with their fields, current cap and award, and its points and level; then `children` (its evidence). */
+export function CriterionView(props: { criterion: Criterion; score: CriterionScore | undefined; state: FormState; children?: JSX.Element }) {
   const indicatorScore = (id: string): IndicatorScore | undefined => props.score?.indicators.find((indicator) => indicator.id === id);
   return (
     <section class="criterion card" aria-labelledby={elementId({ kind: 'evidence', id: props.criterion.id })}>
@@ -107,6 +107,7 @@ export function CriterionView(props: { criterion: Criterion; score: CriterionSco
           );
         }}
       </For>
+      {props.children}
     </section>
   );
 }

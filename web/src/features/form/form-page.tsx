@@ -1,30 +1,24 @@
-import { type Definition, type EvidenceCounts, scoreSubmission } from '@chiso/criteria';
-import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
+import { type Definition, askedFields, scoreSubmission } from '@chiso/criteria';
+import { For, Show, createMemo, createResource, onCleanup } from 'solid-js';
 import type { ApiClient } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
-import type { SubmissionStatus, SubmissionView } from '../../api/types.ts';
+import type { SubmissionView } from '../../api/types.ts';
 import { errorText, t, tr } from '../../i18n/locale.ts';
 import { SaveStatus } from '../../ui/save-status.tsx';
-import { type SaveState, createAutosave } from './autosave.ts';
+import { createEvidenceActions } from '../evidence/actions.ts';
+import { evidenceApi, evidenceCounts } from '../evidence/api.ts';
+import { EvidenceBox } from '../evidence/evidence-box.tsx';
+import { te } from '../evidence/phrases.ts';
+import { ConflictView } from './conflict-view.tsx';
 import { CriterionView, type FormState } from './criterion-view.tsx';
-import { askedFields } from './relevance.ts';
+import { createOutbox, outboxKey } from './outbox.ts';
+import { tf } from './phrases.ts';
 import { ScorePanel } from './score-panel.tsx';
 import { SubmitBox } from './submit-box.tsx';
+import { createFormSync } from './sync.ts';
 import { problemsByTarget } from './targets.ts';
 
 const AUTOSAVE_EVERY_MS = 2_500;
-
-interface Loaded {
-  view: SubmissionView;
-  definition: Definition;
-}
-
-function evidenceCounts(view: SubmissionView): EvidenceCounts {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const [criterionId, slots] of Object.entries(view.submission.evidence))
-    counts[criterionId] = Object.fromEntries(Object.entries(slots).map(([slotId, items]) => [slotId, items.length]));
-  return counts;
-}
 
 /** A typed award: a number when it reads back exactly as typed, else the text (the core says what is wrong). */
 function readAward(raw: string): number | string | null {
@@ -34,39 +28,25 @@ function readAward(raw: string): number | string | null {
   return Number.isFinite(value) && String(value) === trimmed ? value : trimmed;
 }
 
-/** The school's form for one campaign: rendered from the pinned criteria version, scored live, autosaved. */
-export function FormPage(props: { api: ApiClient; campaignId: string; unitId: string; canSubmit: boolean; onBack: () => void }) {
-  const [loaded, { refetch }] = createResource(async (): Promise<Loaded> => {
-    const view = await props.api.submission(props.campaignId, props.unitId);
-    const { definition } = await props.api.criteriaVersion(view.definition.setKey, view.definition.number);
-    setAnswers({ ...view.submission.answers });
-    setAwards({ ...view.submission.awards });
-    setVersion(view.submission.version);
-    setStatus(view.submission.status);
-    setAllowed(view.allowedActions);
-    return { view, definition };
-  });
-  const [answers, setAnswers] = createSignal<Record<string, unknown>>({});
-  const [awards, setAwards] = createSignal<Record<string, unknown>>({});
-  const [version, setVersion] = createSignal(0);
-  const [status, setStatus] = createSignal<SubmissionStatus>('draft');
-  const [allowed, setAllowed] = createSignal<string[]>([]);
-  const [saveState, setSaveState] = createSignal<SaveState>('saved');
-  const [saveError, setSaveError] = createSignal<ApiError | null>(null);
+interface Loaded {
+  definition: Definition;
+  pin: SubmissionView['definition'];
+  deadline: SubmissionView['deadline'];
+}
 
-  const score = createMemo(() => {
-    const current = loaded();
-    return current ? scoreSubmission(current.definition, answers(), awards(), { evidence: evidenceCounts(current.view) }) : null;
-  });
-  const asked = createMemo(() => {
-    const current = loaded();
-    return current ? askedFields(current.definition, answers()) : new Set<string>();
-  });
-  const problems = createMemo(() => problemsByTarget(score()?.invalid ?? []));
+const browserStorage = () => (typeof localStorage === 'undefined' ? null : localStorage);
 
-  const autosave = createAutosave({
-    save: (patch) => props.api.patchSubmission(props.campaignId, props.unitId, patch),
-    version,
+/**
+ * The school's form for one campaign: rendered from the pinned criteria version, scored live by the core
+ * (evidence counts included), autosaved, kept in the browser while offline, and merged on conflicts.
+ */
+export function FormPage(props: { api: ApiClient; tenant: string; campaignId: string; unitId: string; canSubmit: boolean; onBack: () => void; onCatalogue: () => void }) {
+  const outbox = createOutbox(browserStorage(), outboxKey({ tenant: props.tenant, campaignId: props.campaignId, unitId: props.unitId }));
+  const sync = createFormSync({
+    api: props.api,
+    campaignId: props.campaignId,
+    unitId: props.unitId,
+    outbox,
     holdBack: () => {
       const held = { answers: new Set<string>(), awards: new Set<string>() };
       for (const key of problems().keys()) {
@@ -76,73 +56,74 @@ export function FormPage(props: { api: ApiClient; campaignId: string; unitId: st
       }
       return held;
     },
-    onState: (state, error) => {
-      setSaveState(state);
-      setSaveError(error);
-    },
-    onSaved: (view) => {
-      setVersion(view.submission.version);
-      setAllowed(view.allowedActions);
-    },
-    onConflict: () => void reload(),
+  });
+  const [loaded] = createResource(async (): Promise<Loaded> => {
+    const view = await props.api.submission(props.campaignId, props.unitId);
+    const { definition } = await props.api.criteriaVersion(view.definition.setKey, view.definition.number);
+    sync.load(view);
+    return { definition, pin: view.definition, deadline: view.deadline };
+  });
+  const definitionOf = () => loaded()?.definition;
+
+  const score = createMemo(() => {
+    const definition = definitionOf();
+    return definition ? scoreSubmission(definition, sync.answers(), sync.awards(), { evidence: evidenceCounts(sync.evidence()) }) : null;
+  });
+  const asked = createMemo(() => {
+    const definition = definitionOf();
+    return definition ? askedFields(definition, sync.answers()) : new Set<string>();
+  });
+  const problems = createMemo(() => problemsByTarget(score()?.invalid ?? []));
+  const missingEvidence = createMemo(() => {
+    const slots = new Set<string>();
+    for (const problem of score()?.missing ?? []) if (problem.code === 'missing.evidence') slots.add(`${String(problem.path[1])}/${String(problem.path[2])}`);
+    return slots;
   });
 
-  const reload = async () => {
-    await refetch();
-    // The conflict state stays on screen (with its explanation) until the next edit or save.
-    autosave.reset();
-    setSaveState('conflict');
-  };
+  const evidence = createEvidenceActions({
+    api: evidenceApi(props.api, props.campaignId, props.unitId),
+    run: sync.run,
+    version: sync.version,
+    evidence: sync.evidence,
+    missing: missingEvidence,
+    editable: sync.editable,
+    onView: sync.adopt,
+    onStale: () => sync.stale(),
+  });
 
-  const timer = setInterval(() => void autosave.flush(), AUTOSAVE_EVERY_MS);
+  const flush = () => void sync.autosave.flush();
+  const timer = setInterval(flush, AUTOSAVE_EVERY_MS);
   const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
-    if (autosave.hasPending) event.preventDefault();
+    if (sync.autosave.hasPending) event.preventDefault();
   };
   window.addEventListener('beforeunload', warnBeforeLeaving);
+  // Back online: send at once rather than at the next tick.
+  window.addEventListener('online', flush);
   onCleanup(() => {
     clearInterval(timer);
     window.removeEventListener('beforeunload', warnBeforeLeaving);
-    void autosave.flush();
+    window.removeEventListener('online', flush);
+    flush();
   });
 
   const state: FormState = {
-    answers,
-    awards,
+    answers: sync.answers,
+    awards: sync.awards,
     asked,
     problems,
-    editable: () => allowed().includes('edit'),
-    setAnswer(fieldId, value) {
-      setAnswers((current) => {
-        const next = { ...current };
-        if (value === null || value === undefined) delete next[fieldId];
-        else next[fieldId] = value;
-        return next;
-      });
-      autosave.answer(fieldId, value ?? null);
-    },
-    setAward(indicatorId, raw) {
-      const value = readAward(raw);
-      setAwards((current) => {
-        const next = { ...current };
-        if (value === null) delete next[indicatorId];
-        else next[indicatorId] = value;
-        return next;
-      });
-      if (value === null || typeof value === 'number') autosave.award(indicatorId, value);
-    },
-  };
-
-  const submitted = (view: SubmissionView) => {
-    setVersion(view.submission.version);
-    setStatus(view.submission.status);
-    setAllowed(view.allowedActions);
+    editable: sync.editable,
+    setAnswer: (fieldId, value) => sync.setAnswer(fieldId, value),
+    setAward: (indicatorId, raw) => sync.setAward(indicatorId, readAward(raw)),
   };
 
   return (
     <main class="form-page">
-      <p>
+      <p class="row">
         <button type="button" class="link" onClick={() => props.onBack()}>
           ← {t('back')}
+        </button>
+        <button type="button" class="link" onClick={() => props.onCatalogue()}>
+          {te('openCatalogue')}
         </button>
       </p>
       <Show when={loaded.error}>{(error) => <p class="error" role="alert">{error() instanceof ApiError ? errorText(error()) : String(error())}</p>}</Show>
@@ -152,16 +133,24 @@ export function FormPage(props: { api: ApiClient; campaignId: string; unitId: st
             <header class="form-head">
               <h1>{tr(current().definition.title)}</h1>
               <p class="muted">
-                {current().view.definition.setKey} · {current().view.definition.label} · {t('deadline')}: {current().view.deadline.extendedUntil ?? current().view.deadline.selfAssessment} ·{' '}
-                {t('status')}: <span data-status={status()}>{t(`status.${status()}`)}</span>
+                {current().pin.setKey} · {current().pin.label} · {t('deadline')}: {current().deadline.extendedUntil ?? current().deadline.selfAssessment} · {t('status')}:{' '}
+                <span data-status={sync.status()}>{t(`status.${sync.status()}`)}</span>
               </p>
             </header>
             <div class="sticky">
               <Show when={score()}>{(result) => <ScorePanel definition={current().definition} score={result()} />}</Show>
-              <SaveStatus state={saveState()} error={saveError()} />
+              <SaveStatus state={sync.saveState()} error={sync.saveError()} />
             </div>
-            <Show when={!allowed().includes('edit')}>
-              <p class="note">{t('readOnly')}</p>
+            <Show when={sync.restored()}>
+              <p class="note" role="status">
+                {tf('restored')}
+              </p>
+            </Show>
+            <Show when={sync.conflict()}>{(open) => <ConflictView definition={current().definition} conflicts={open().conflicts} onApply={(choices) => sync.resolve(choices)} />}</Show>
+            <Show when={!sync.allowed().includes('edit')}>
+              <p class="note" data-read-only>
+                {t('readOnly')}
+              </p>
             </Show>
             <For each={current().definition.groups}>
               {(group) => {
@@ -172,22 +161,26 @@ export function FormPage(props: { api: ApiClient; campaignId: string; unitId: st
                       {t('group')} {group.id}. {tr(group.title)}
                     </h2>
                     <For each={group.criteria}>
-                      {(criterion) => <CriterionView criterion={criterion} score={groupScore()?.criteria.find((candidate) => candidate.id === criterion.id)} state={state} />}
+                      {(criterion) => (
+                        <CriterionView criterion={criterion} score={groupScore()?.criteria.find((candidate) => candidate.id === criterion.id)} state={state}>
+                          <EvidenceBox criterion={criterion} actions={evidence} />
+                        </CriterionView>
+                      )}
                     </For>
                   </section>
                 );
               }}
             </For>
-            <Show when={props.canSubmit && allowed().includes('submit')}>
+            <Show when={props.canSubmit && sync.allowed().includes('submit')}>
               <SubmitBox
                 submit={async () => {
-                  await autosave.flush();
-                  return props.api.submit(props.campaignId, props.unitId, version());
+                  await sync.autosave.flush();
+                  return sync.run(() => props.api.submit(props.campaignId, props.unitId, sync.version()));
                 }}
-                onSubmitted={submitted}
+                onSubmitted={sync.adopt}
               />
             </Show>
-            <Show when={status() === 'submitted'}>
+            <Show when={sync.status() === 'submitted'}>
               <p class="note ok" role="status">
                 {t('submitted')}
               </p>

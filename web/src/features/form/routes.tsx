@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { useGrant, useSession } from '../../shell/session-context.ts';
 import { CampaignList } from './campaign-list.tsx';
 import { FormPage } from './form-page.tsx';
+import { tenantOfToken } from './outbox.ts';
 
 function CampaignsScreen() {
   const session = useSession();
@@ -21,10 +22,12 @@ function FormScreen() {
       {(_key) => (
         <FormPage
           api={session.api}
+          tenant={tenantOfToken(session.api.token())}
           campaignId={params.campaignId}
           unitId={grant().unitId}
           canSubmit={grant().role === 'school-head'}
           onBack={() => navigate('/campaigns')}
+          onCatalogue={() => navigate(`/campaigns/${encodeURIComponent(params.campaignId)}/evidence`)}
         />
       )}
     </Show>

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { ApiError } from '../../api/errors.ts';
 import type { SubmissionView } from '../../api/types.ts';
 import { errorText, t } from '../../i18n/locale.ts';
-import { elementId, targetOfDetail } from './targets.ts';
+import { focusTargetId, targetOfDetail } from './targets.ts';
 
 /** The head's Submit button; when the API refuses, what is missing, each item linked to its place on the form. */
 export function SubmitBox(props: { submit: () => Promise<SubmissionView>; onSubmitted: (view: SubmissionView) => void }) {
@@ -50,7 +50,7 @@ export function SubmitBox(props: { submit: () => Promise<SubmissionView>; onSubm
                       <li>
                         <Show when={target} fallback={text}>
                           {(found) => (
-                            <a href={`#${elementId(found())}`} onClick={(event) => focus(event, elementId(found()))}>
+                            <a href={`#${focusTargetId(found())}`} onClick={(event) => focus(event, focusTargetId(found()))}>
                               {text}
                             </a>
                           )}

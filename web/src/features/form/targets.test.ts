@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { elementId, problemsByTarget, targetOfDetail } from './targets.ts';
+import { elementId, focusTargetId, problemsByTarget, slotElementId, targetOfDetail } from './targets.ts';
 
 describe('linking problems to the form', () => {
   it('reads the paths the API writes in a refusal', () => {
     expect(targetOfDetail('answers.lms_name')).toEqual({ kind: 'answer', id: 'lms_name' });
     expect(targetOfDetail('answers.it_unit_contact.email')).toEqual({ kind: 'answer', id: 'it_unit_contact' });
     expect(targetOfDetail('awards["1.3a"]')).toEqual({ kind: 'award', id: '1.3a' });
-    expect(targetOfDetail('evidence["1.1"].plan')).toEqual({ kind: 'evidence', id: '1.1' });
+    expect(targetOfDetail('evidence["1.1"].plan')).toEqual({ kind: 'evidence', id: '1.1', slot: 'plan' });
     expect(targetOfDetail('body.answers.lms_links[2]')).toEqual({ kind: 'answer', id: 'lms_links' });
     expect(targetOfDetail('deadline.selfAssessment')).toBeNull();
   });
@@ -14,6 +14,8 @@ describe('linking problems to the form', () => {
   it('gives each target an element id that is safe in a URL fragment', () => {
     expect(elementId({ kind: 'award', id: '1.3a' })).toBe('award-1_3a');
     expect(elementId({ kind: 'answer', id: 'lms_name' })).toBe('field-lms_name');
+    expect(slotElementId('1.1', 'plan')).toBe('evidence-1_1-plan');
+    expect(focusTargetId({ kind: 'evidence', id: '1.1', slot: 'plan' })).toBe('evidence-1_1-plan');
   });
 
   it('groups the core’s problems by field and award', () => {

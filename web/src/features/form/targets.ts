@@ -1,7 +1,7 @@
 import type { Problem } from '@chiso/criteria';
 
 /** What on the form a problem is about: an answer, an award, or a criterion's evidence. */
-export type Target = { kind: 'answer' | 'award' | 'evidence'; id: string };
+export type Target = { kind: 'answer' | 'award' | 'evidence'; id: string; slot?: string };
 
 /** From a core problem's path: ['answers', field, …], ['awards', indicator], ['evidence', criterion, slot]. */
 export function targetOfPath(path: readonly (string | number)[]): Target | null {
@@ -9,7 +9,7 @@ export function targetOfPath(path: readonly (string | number)[]): Target | null 
   if (typeof id !== 'string') return null;
   if (part === 'answers') return { kind: 'answer', id };
   if (part === 'awards') return { kind: 'award', id };
-  if (part === 'evidence') return { kind: 'evidence', id };
+  if (part === 'evidence') return typeof path[2] === 'string' ? { kind: 'evidence', id, slot: path[2] } : { kind: 'evidence', id };
   return null;
 }
 
@@ -30,10 +30,25 @@ export function targetOfDetail(path: string): Target | null {
   return targetOfPath(steps[0] === 'body' ? steps.slice(1) : steps);
 }
 
+const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+
 /** The id of the element a problem links to (the input, the award box, the criterion's heading). */
 export function elementId(target: Target): string {
-  const safe = target.id.replace(/[^A-Za-z0-9_-]/g, '_');
-  return target.kind === 'answer' ? `field-${safe}` : target.kind === 'award' ? `award-${safe}` : `criterion-${safe}`;
+  return target.kind === 'answer' ? `field-${safe(target.id)}` : target.kind === 'award' ? `award-${safe(target.id)}` : `criterion-${safe(target.id)}`;
+}
+
+/** The id of an evidence slot's first input (its link box), where a problem about the slot leads. */
+export function slotElementId(criterionId: string, slotId: string): string {
+  return `evidence-${safe(criterionId)}-${safe(slotId)}`;
+}
+
+/** Where a problem leads: the slot's input when the form shows one, else the criterion's heading. */
+export function focusTargetId(target: Target): string {
+  if (target.kind === 'evidence' && target.slot !== undefined) {
+    const slotId = slotElementId(target.id, target.slot);
+    if (typeof document === 'undefined' || document.getElementById(slotId) !== null) return slotId;
+  }
+  return elementId(target);
 }
 
 /** Problems grouped by what they are about, keyed `kind:id`. */
