@@ -123,12 +123,17 @@ describe.skipIf(CHROMIUM === null)('the reviewer’s desk in a real browser', ()
     await reviewer.getByRole('button', { name: 'Trả lại hồ sơ' }).click();
     await expect.poll(() => reviewStatus(reviewer), { timeout: 15_000 }).toBe('returned');
 
-    // The head signs in again: the form says returned, the review shows the comment; it lowers 1.6a and resubmits.
+    // The head signs in again: the form says returned and shows the reviewer's comment; the review screen
+    // (read-only for the school) shows it too; the head lowers 1.6a and resubmits.
     const head = await world.page();
     await world.signIn(head, 'gdtx.giamdoc');
     await head.getByRole('button', { name: 'Mở hồ sơ tự đánh giá' }).first().click();
     await head.locator('[data-group-points="1"]').waitFor({ timeout: 30_000 });
     expect(await head.locator('[data-status]').first().getAttribute('data-status')).toBe('returned');
+    await head.locator('[data-return-comment]').waitFor({ timeout: 15_000 });
+    expect(await head.locator('[data-return-comment]').textContent()).toBe(RETURN_COMMENT);
+    expect(await axeViolations(head)).toEqual([]);
+    await shoot(head, 'review-3a-returned-form');
     await head.goto(reviewUrl);
     await head.locator('[data-last-return]').waitFor({ timeout: 30_000 });
     expect(await head.locator('[data-last-return]').textContent()).toContain(RETURN_COMMENT);

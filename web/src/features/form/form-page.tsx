@@ -13,6 +13,7 @@ import { ConflictView } from './conflict-view.tsx';
 import { CriterionView, type FormState } from './criterion-view.tsx';
 import { createOutbox, outboxKey } from './outbox.ts';
 import { tf } from './phrases.ts';
+import { ReturnNote } from './return-note.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { SubmitBox } from './submit-box.tsx';
 import { createFormSync } from './sync.ts';
@@ -145,6 +146,9 @@ export function FormPage(props: { api: ApiClient; tenant: string; campaignId: st
               <p class="note" role="status">
                 {tf('restored')}
               </p>
+            </Show>
+            <Show when={sync.status() === 'returned'}>
+              <ReturnNote api={props.api} campaignId={props.campaignId} unitId={props.unitId} definition={current().definition} />
             </Show>
             <Show when={sync.conflict()}>{(open) => <ConflictView definition={current().definition} conflicts={open().conflicts} onApply={(choices) => sync.resolve(choices)} />}</Show>
             <Show when={!sync.allowed().includes('edit')}>

@@ -2,6 +2,8 @@ import { translator } from '../../i18n/locale.ts';
 
 /** The form feature's own phrases (conflicts, offline), Vietnamese first. */
 export const tf = translator({
+  returnedTitle: { vi: 'Hồ sơ được trả lại để bổ sung, sửa chữa', en: 'The submission was sent back for changes' },
+  reviewerComments: { vi: 'Nhận xét của đoàn đánh giá theo tiêu chí', en: 'The reviewers’ comments per criterion' },
   conflictTitle: { vi: 'Hồ sơ vừa được người khác thay đổi', en: 'Someone else has just changed the submission' },
   conflictIntro: {
     vi: 'Những ô dưới đây đã được cả bạn và người khác sửa khác nhau. Chọn giữ giá trị nào cho từng ô; các thay đổi khác của bạn vẫn được giữ và sẽ được lưu.',
