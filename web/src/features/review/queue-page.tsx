@@ -1,7 +1,7 @@
 import { UNIT_KIND_LABELS, type UnitKind } from '@chiso/criteria';
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
-import { formatNumber, tr } from '../../i18n/locale.ts';
+import { formatNumber, t as tShared, tr } from '../../i18n/locale.ts';
 import { useSession } from '../../shell/session-context.ts';
 import { type LevelSummary, PROGRESS_STATUSES, type ProgressStatus, type ReviewCampaign, reviewApi } from './api.ts';
 import { t } from './phrases.ts';
@@ -10,7 +10,8 @@ import { countByStatus, filterRows, filtersFromQuery, isOverdue, kindsOf, opens,
 
 export const kindLabel = (kind: string): string => (kind in UNIT_KIND_LABELS ? tr(UNIT_KIND_LABELS[kind as UnitKind]) : kind);
 
-export const statusLabel = (status: ProgressStatus): string => t(`status.${status}`);
+// Statuses are named alike on every screen: the shared dictionary holds them.
+export const statusLabel = (status: ProgressStatus): string => tShared(`status.${status}`);
 
 function Levels(props: { summary: LevelSummary | null }) {
   return (
