@@ -13,6 +13,9 @@ export interface NavEntry {
 /** The app's main areas, in the order they appear in the navigation. Features add their entry here. */
 export const NAV: readonly NavEntry[] = [
   { path: '/campaigns', label: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessment' }, roles: ['school-editor', 'school-head'] },
+  { path: '/manage/campaigns', label: { vi: 'Kỳ đánh giá', en: 'Campaigns' }, roles: ['province-admin', 'office-admin', 'province-viewer'] },
+  { path: '/review', label: { vi: 'Đánh giá ngoài', en: 'External review' }, roles: ['office-reviewer', 'office-admin', 'province-admin'] },
+  { path: '/builder', label: { vi: 'Bộ chỉ số', en: 'Criteria sets' }, roles: ['province-admin'] },
 ];
 
 export function navFor(role: string): NavEntry[] {
