@@ -130,6 +130,40 @@ describe.skipIf(CHROMIUM === null)('the provincial form builder in a real browse
     expect(cap).toEqual({ if: [{ '<': [{ var: 'digital_materials' }, 10] }, 3, { '<': [{ var: 'digital_materials' }, 40] }, 6, 10] });
   });
 
+  it('a campaign opened on the version just published reaches a school at once: its form caps 1.4a with the new band', { timeout: 180_000 }, async () => {
+    if (!world) throw new Error('not started');
+    const campaign = 'Kỳ đánh giá thử phiên bản 2026.1';
+    const admin = await world.page();
+    await world.signIn(admin, 'so.quantri');
+    await admin.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kỳ đánh giá' }).click();
+    await admin.getByRole('link', { name: 'Tạo kỳ đánh giá mới' }).click();
+    await admin.getByLabel('Tên kỳ đánh giá').fill(campaign);
+    await admin.getByLabel('Năm học').fill('2026-2027');
+    const primary = admin.getByLabel('Tiểu học', { exact: true });
+    await expect.poll(() => primary.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    for (const kind of ['Tiểu học', 'Trung học cơ sở', 'Trung học phổ thông', 'Tiểu học và THCS', 'Trung tâm GDTX / GDNN-GDTX']) {
+      await admin.getByLabel(kind, { exact: true }).selectOption({ label: '2026.1 (4725@2)' });
+    }
+    for (const [label, day] of [['Tự đánh giá, nộp hồ sơ', '2027-01-31'], ['Đề nghị đánh giá ngoài', '2027-02-15'], ['Đánh giá ngoài', '2027-03-31'], ['Công nhận mức độ', '2027-05-15'], ['Công bố kết quả', '2027-05-31']] as const)
+      await admin.getByLabel(label, { exact: true }).fill(day);
+    await admin.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await admin.getByRole('heading', { level: 1, name: campaign }).waitFor({ timeout: 15_000 });
+    await admin.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
+    await admin.getByRole('button', { name: 'Mở và tạo hồ sơ' }).click();
+    await expect.poll(() => admin.locator('[data-campaign-status]').getAttribute('data-campaign-status'), { timeout: 15_000 }).toBe('open');
+
+    // No restart: the school opens the new campaign and 15 digital materials now cap 1.4a at 6 (the national band gives 3).
+    const school = await world.page();
+    await world.signIn(school, 'th.songbiec.hieutruong');
+    await school.locator('li.card', { hasText: campaign }).getByRole('button', { name: 'Mở hồ sơ tự đánh giá' }).click();
+    await school.locator('[data-group-points="1"]').waitFor({ timeout: 30_000 });
+    expect(await school.locator('main').textContent()).toContain('2026.1');
+    await school.locator('#field-digital_materials').fill('15');
+    await expect.poll(() => school.locator('[data-cap="1.4a"] strong').textContent(), { timeout: 5_000 }).toBe('6');
+    await school.locator('[data-cap="1.4a"]').scrollIntoViewIfNeeded();
+    await world.shoot(school, 'builder-7-school-sees-new-band');
+  });
+
   it('shows an import’s refusal with its paths, links each problem to its field, keeps the local copy on a conflict, and retires a version', { timeout: 180_000 }, async () => {
     if (!world) throw new Error('not started');
     const page = await world.page();
@@ -166,7 +200,7 @@ describe.skipIf(CHROMIUM === null)('the provincial form builder in a real browse
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await page.locator('[data-conflict]').waitFor();
     expect(await page.getByLabel('Tên (tiếng Việt)').first().inputValue()).toBe('Tiêu chí của tôi');
-    await world.shoot(page, 'builder-7-conflict');
+    await world.shoot(page, 'builder-8-conflict');
     await page.getByRole('button', { name: 'Lưu đè bằng bản của tôi' }).click();
     await page.locator('[data-draft-state="saved"]').waitFor();
     const saved = (await call('/criteria-sets/thu-nghiem/versions/1')) as { definition: { groups: { criteria: { title: { vi: string } }[] }[] } };
@@ -199,7 +233,7 @@ describe.skipIf(CHROMIUM === null)('the provincial form builder in a real browse
     await world.signIn(phone, 'so.quantri');
     await phone.goto(`${world.product.baseUrl}/builder/thu-nghiem/1`);
     await phone.getByRole('navigation', { name: 'Mục lục bộ chỉ số' }).waitFor();
-    await world.shoot(phone, 'builder-8-phone');
+    await world.shoot(phone, 'builder-9-phone');
     expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
   });
 });
