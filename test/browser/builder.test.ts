@@ -1,16 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { type BrowserWorld, CHROMIUM, DEMO_PASSWORD, startBrowserWorld } from '../support/browser.ts';
-
-/** Presses Tab (or Shift+Tab) until the focused element matches `selector`: the keyboard alone finds it. */
-async function tabTo(page: Page, selector: string, backwards = false, limit = 120): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+import { type BrowserWorld, CHROMIUM, DEMO_PASSWORD, startBrowserWorld, tabTo } from '../support/browser.ts';
 
 async function apiAs(baseUrl: string, login: string): Promise<(path: string, method?: string, body?: unknown) => Promise<unknown>> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in`, {

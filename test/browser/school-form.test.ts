@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { type BrowserWorld, CHROMIUM, startBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, CHROMIUM, startBrowserWorld, tabTo } from '../support/browser.ts';
 
 describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
   let world: BrowserWorld | null = null;
@@ -13,7 +13,7 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     await world?.close();
   });
 
-  it('signs the GDTX head in, shows seed 003’s 84 / 94 / level 3, and rescores and autosaves an award live', { timeout: 120_000 }, async () => {
+  it('signs the GDTX head in, shows seed 003’s 84 / 94 / level 3, and rescores and autosaves an award typed with the keyboard only', { timeout: 120_000 }, async () => {
     if (!world) throw new Error('not started');
     const { shoot } = world;
     const page = await world.page();
@@ -44,10 +44,15 @@ describe.skipIf(CHROMIUM === null)('the school form in a real browser', () => {
     await shoot(page, 'school-form-3-form');
     expect(await axeViolations(page)).toEqual([]);
 
-    // 1.6a was awarded 7; awarding 5 drops group 1 to 82 as one types, then autosave stores it.
+    // 1.6a was awarded 7; awarding 5 drops group 1 to 82 as one types, then autosave stores it. With the
+    // keyboard only: Tab from the top of the page reaches the input, whose focus is visible.
     const award = page.locator('#award-1_6a');
     expect(await award.inputValue()).toBe('7');
-    await award.fill('5');
+    await page.evaluate('window.scrollTo(0, 0); document.activeElement instanceof HTMLElement && document.activeElement.blur()');
+    await tabTo(page, '#award-1_6a', false, 400);
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
     await expect.poll(() => groupPoints('1'), { timeout: 5_000 }).toBe('82');
     expect(await groupPoints('2')).toBe('94');
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 15_000 }).toBe('saved');

@@ -76,3 +76,12 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     },
   };
 }
+
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`: the keyboard alone finds it. */
+export async function tabTo(page: Page, selector: string, backwards = false, limit = 120): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

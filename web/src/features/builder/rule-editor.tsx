@@ -94,7 +94,7 @@ export function RuleEditor(props: {
     <fieldset class="rule-editor" id={props.id} tabindex="-1" data-rule-editor={props.id}>
       <legend>{props.label}</legend>
       <Show when={modes().length > 1}>
-        <label for={`${props.id}-mode`}>
+        <label class="inline" for={`${props.id}-mode`}>
           {t('ruleForm')}
           <select id={`${props.id}-mode`} onChange={(e) => choose(modes().find((m) => m.value === e.currentTarget.value)?.value ?? 'json')}>
             <For each={modes()}>{(option) => <option value={option.value} selected={option.value === mode()}>{option.label}</option>}</For>
