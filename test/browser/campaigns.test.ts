@@ -79,6 +79,9 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
     const { shoot } = world;
     const ref = `${published.setKey}@${published.number}`;
     const admin = await world.page();
+    // What the screens fetch: the office of each school and the kinds of each version now come with the listings.
+    const requested: string[] = [];
+    admin.on('request', (request) => requested.push(new URL(request.url()).pathname + new URL(request.url()).search));
     await world.signIn(admin, 'so.quantri');
 
     // The list: the demo campaign is there, open.
@@ -109,6 +112,7 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
     expect(await admin.getByLabel('Đánh giá ngoài', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await shoot(admin, 'campaigns-2-new');
     expect(await axeViolations(admin)).toEqual([]);
+    expect(requested.filter((path) => /^\/api\/criteria-sets\/[^/]+\/versions\/\d+$/.test(path))).toEqual([]);
     await admin.getByLabel('Đánh giá ngoài', { exact: true }).fill('2027-03-31');
     expect(await admin.getByLabel('Đánh giá ngoài', { exact: true }).getAttribute('aria-invalid')).toBeNull();
     await admin.getByRole('button', { name: 'Lưu bản nháp' }).click();
@@ -129,25 +133,46 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
     await shoot(admin, 'campaigns-3-progress');
     expect(await axeViolations(admin)).toEqual([]);
 
+    // Each school names its office, as the API gives it: its Phòng, or the Sở for a school straight under it.
+    expect(await admin.locator('tr[data-unit="Trường Tiểu học Sông Biếc"] td[data-label="Đơn vị quản lý"]').textContent()).toBe('Phòng GDĐT Thành phố Minh Hòa');
+    expect(await admin.locator('tr[data-unit="Trường THPT Minh Hòa"] td[data-label="Đơn vị quản lý"]').textContent()).toBe('Sở Giáo dục và Đào tạo tỉnh Minh Hòa');
+    expect(requested.filter((path) => path.startsWith('/api/units'))).toEqual([]);
+
     // The filters: kind and office narrow the table.
     await admin.getByLabel('Loại trường').selectOption({ label: 'Tiểu học' });
     await expect.poll(() => admin.locator('tbody tr[data-unit]').count()).toBe(2);
     await admin.getByLabel('Đơn vị quản lý').selectOption({ label: 'Phòng GDĐT Thành phố Minh Hòa' });
     await expect.poll(() => admin.locator('tbody tr[data-unit]').count()).toBe(1);
     await admin.getByLabel('Loại trường').selectOption({ label: 'Tất cả' });
+    await expect.poll(() => admin.locator('tbody tr[data-unit]').count()).toBe(2);
+    expect(await admin.locator('tbody tr[data-unit]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-unit')))).toEqual(['Trường THCS Đồi Thông', 'Trường Tiểu học Sông Biếc']);
+    await admin.getByLabel('Đơn vị quản lý').selectOption({ label: 'Sở Giáo dục và Đào tạo tỉnh Minh Hòa' });
+    await expect.poll(() => admin.locator('tbody tr[data-unit]').count()).toBe(2);
     await admin.getByLabel('Đơn vị quản lý').selectOption({ label: 'Tất cả' });
 
-    // An extension for one school: a day before the campaign's own deadline is refused, naming the field.
+    // An extension for one school: it needs a reason, and a day before the campaign's own deadline is refused, naming the field.
     await admin.getByRole('button', { name: 'Gia hạn cho Trường Tiểu học Vân Phong' }).click();
     const extension = admin.getByRole('form', { name: 'Gia hạn cho Trường Tiểu học Vân Phong' });
     await extension.getByLabel('Hạn mới (hết ngày)').fill('2027-01-10');
+    await extension.getByLabel('Lý do gia hạn').fill('ab');
+    await extension.getByRole('button', { name: 'Lưu gia hạn' }).click();
+    await expect.poll(() => extension.getByRole('alert').textContent()).toContain('Hãy ghi lý do gia hạn');
+    expect(await extension.getByLabel('Lý do gia hạn').getAttribute('aria-invalid')).toBe('true');
+    await extension.getByLabel('Lý do gia hạn').fill('Trường bị ảnh hưởng bởi bão, mất điện nhiều ngày');
+    expect(await extension.getByLabel('Lý do gia hạn').getAttribute('aria-invalid')).toBeNull();
     await extension.getByRole('button', { name: 'Lưu gia hạn' }).click();
     await expect.poll(() => extension.getByRole('alert').textContent()).toContain('2027-01-31');
     expect(await extension.getByLabel('Hạn mới (hết ngày)').getAttribute('aria-invalid')).toBe('true');
+    await shoot(admin, 'campaigns-6-extension-refused');
+    expect(await axeViolations(admin)).toEqual([]);
     await extension.getByLabel('Hạn mới (hết ngày)').fill('2027-02-10');
     await extension.getByRole('button', { name: 'Lưu gia hạn' }).click();
     await expect.poll(() => admin.locator('tr[data-unit="Trường Tiểu học Vân Phong"] time').first().textContent(), { timeout: 15_000 }).toBe('2027-02-10');
     expect(await admin.getByRole('status').first().textContent()).toContain('Trường Tiểu học Vân Phong');
+    // The reason is kept with the extension and shown beside the deadline.
+    await expect
+      .poll(() => admin.locator('tr[data-unit="Trường Tiểu học Vân Phong"] [data-extension="selfAssessment"]').textContent(), { timeout: 15_000 })
+      .toContain('Lý do: Trường bị ảnh hưởng bởi bão, mất điện nhiều ngày');
 
     // A school head, in another browser, sees the new campaign and the form of the new version: no restart.
     const school = await world.page();

@@ -1,5 +1,5 @@
 import { StateConflictError } from '../../errors.ts';
-import { type Campaign, DEADLINE_LABELS, type DeadlineStep, type Extension } from './schemas.ts';
+import { type Campaign, DEADLINE_LABELS, type DeadlineStep, type Extension, type UnitDeadlines } from './schemas.ts';
 
 // Vietnam keeps UTC+7 all year: a deadline day ends at 23:59:59.999 there, 16:59:59.999 UTC.
 const VIETNAM_OFFSET = '+07:00';
@@ -26,6 +26,20 @@ export function deadlineOf(campaign: Campaign, step: DeadlineStep, extension: Ex
 /** True once the unit's deadline day of `step` is over. */
 export function isPastDeadline(campaign: Campaign, step: DeadlineStep, extension: Extension | null, now: Date): boolean {
   return now.getTime() > endOfDay(deadlineOf(campaign, step, extension));
+}
+
+/**
+ * Every step's deadline as it holds for one unit at `now`: the campaign's day, the unit's extension of
+ * that step (null if none; `reviewRequest` is a date of the plan and is never extended), the day that
+ * applies (the later of the two) and whether it has passed.
+ */
+export function unitDeadlines(campaign: Campaign, extensions: readonly Extension[], now: Date): UnitDeadlines {
+  const of = (step: DeadlineStep) => {
+    const extension = extensions.find((candidate) => candidate.step === step) ?? null;
+    const applies = deadlineOf(campaign, step, extension);
+    return { campaign: campaign.deadlines[step], extension: extension?.until ?? null, applies, passed: now.getTime() > endOfDay(applies) };
+  };
+  return { selfAssessment: of('selfAssessment'), reviewRequest: of('reviewRequest'), externalReview: of('externalReview'), recognition: of('recognition'), publication: of('publication') };
 }
 
 /** The self-assessment deadline that holds for one unit (see `deadlineOf`). */

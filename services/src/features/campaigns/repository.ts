@@ -108,6 +108,13 @@ export function campaignRepository(store: Store) {
       return item === null ? null : ExtensionSchema.parse(item);
     },
 
+    /** One unit's extensions, every step (one Query of its `EXTENSION#<u>` items). */
+    async unitExtensions(ctx: TenantContext, campaignId: string, unitId: string): Promise<Extension[]> {
+      const page = await queryTenantPartition(store, ctx, { partition: campaignPartition(ctx, campaignId), sortBeginsWith: `EXTENSION#${unitId}`, limit: 20, cursor: null });
+      // The prefix also matches a longer unit id that starts with this one.
+      return page.items.map((item) => ExtensionSchema.parse(item)).filter((extension) => extension.unitId === unitId);
+    },
+
     /** Every extension of a campaign, every step, by unit id. */
     async listExtensions(ctx: TenantContext, campaignId: string): Promise<Extension[]> {
       const extensions: Extension[] = [];
@@ -128,28 +135,28 @@ export function campaignRepository(store: Store) {
     async saveExtension(
       ctx: TenantContext,
       campaign: Campaign,
-      grant: { unitId: string; step: ExtendedStep; until: string },
+      grant: { unitId: string; step: ExtendedStep; until: string; reason: string | null },
       current: Extension | null,
       at: string,
     ): Promise<Extension> {
-      const { unitId, step, until } = grant;
+      const { unitId, step, until, reason } = grant;
       const entity = campaignEntity(campaign.id);
       const grantedBy = ctx.actor.kind === 'account' ? ctx.actor.accountId : 'system-admin';
       const next: Extension =
         current === null
-          ? { campaignId: campaign.id, unitId, step, until, grantedBy, version: 1, createdAt: at, updatedAt: at }
-          : { ...current, until, grantedBy, updatedAt: at, version: current.version + 1 };
+          ? { campaignId: campaign.id, unitId, step, until, reason, grantedBy, version: 1, createdAt: at, updatedAt: at }
+          : { ...current, until, reason, grantedBy, updatedAt: at, version: current.version + 1 };
       const keys = extensionKeys(ctx, campaign.id, unitId, step);
       const write =
         current === null
           ? putNew(entity, { ...keys, type: 'campaign-extension', ...next })
-          : updateIfVersion(entity, keys, current.version, { until, grantedBy, updatedAt: at });
+          : updateIfVersion(entity, keys, current.version, { until, reason, grantedBy, updatedAt: at });
       const event = auditEvent(ctx, {
         action: 'campaign.extension-granted',
         entity,
         entityVersion: campaign.version,
-        before: current === null ? null : { unitId, step, until: current.until },
-        after: { unitId, step, until },
+        before: current === null ? null : { unitId, step, until: current.until, reason: current.reason },
+        after: { unitId, step, until, reason },
       });
       // Also on condition that the campaign is as read: no grant slips past a concurrent close.
       const campaignItem = campaignKeys(ctx, campaign);

@@ -153,9 +153,10 @@ export const grantExtensionRoute = defineRoute(
     operationId: 'grantCampaignExtension',
     summary: 'Gia hạn một bước cho một đơn vị / Extend one step’s deadline for a unit',
     description:
-      'Bước (`step`): tự đánh giá (mặc định), đánh giá ngoài, công nhận hoặc công bố. Gửi lại với ngày khác để đổi hạn đã gia. Được ghi nhật ký. ' +
-      'Để gia hạn cho mọi đơn vị, sửa hạn của kỳ đánh giá (PATCH). / The `step`: self-assessment (the default), external review, recognition or ' +
-      'publication. Send again with another day to move it. Audited. To extend a step for every unit, change the campaign’s deadline (PATCH).',
+      'Bước (`step`): tự đánh giá (mặc định), đánh giá ngoài, công nhận hoặc công bố. Lý do (`reason`, 3–500 ký tự) được lưu cùng gia hạn và ghi nhật ký. ' +
+      'Gửi lại với ngày khác để đổi hạn đã gia. Để gia hạn cho mọi đơn vị, sửa hạn của kỳ đánh giá (PATCH). / The `step`: self-assessment (the ' +
+      'default), external review, recognition or publication. The `reason` (3–500 characters) is kept with the extension and in the audit log. ' +
+      'Send again with another day to move it. To extend a step for every unit, change the campaign’s deadline (PATCH).',
     tags,
     access: accountAccess,
     request: { params: CampaignParamsSchema, body: GrantExtensionSchema },

@@ -175,6 +175,8 @@ export type UpdateCampaign = z.output<typeof UpdateCampaignSchema>;
 
 export const CampaignTransitionSchema = z.strictObject({ version: z.int().min(1) }).meta({ id: 'CampaignTransition' });
 
+const ExtensionReasonSchema = z.string().trim().normalize('NFC').min(3).max(500);
+
 /** A later deadline of one step for one unit, granted by the campaign's owner. */
 export const ExtensionSchema = z
   .object({
@@ -183,6 +185,8 @@ export const ExtensionSchema = z
     // Extensions granted before steps other than self-assessment could be extended carry no step.
     step: ExtendedStepSchema.default('selfAssessment'),
     until: z.iso.date(),
+    // Extensions granted before a reason could be given, and clients that give none, carry null.
+    reason: z.string().nullable().default(null).meta({ description: 'Lý do gia hạn / Why it was granted' }),
     grantedBy: z.string(),
     version: z.int().min(1),
     createdAt: z.iso.datetime(),
@@ -196,9 +200,33 @@ export const GrantExtensionSchema = z
     unitId: UnitIdSchema,
     step: ExtendedStepSchema.default('selfAssessment').meta({ description: 'Bước được gia hạn; mặc định: tự đánh giá / The step extended; default: self-assessment' }),
     until: z.iso.date().meta({ description: 'Hạn mới của đơn vị cho bước đó, hết ngày / The unit’s new deadline of that step, inclusive' }),
+    // Optional so that older clients keep working; the web app always asks for one (the Sở's audit trail).
+    reason: ExtensionReasonSchema.optional().meta({
+      description: 'Lý do gia hạn (3–500 ký tự), ghi vào nhật ký / Why it is granted (3–500 characters), kept in the audit log',
+      examples: ['Trường bị ảnh hưởng bởi bão, mất điện nhiều ngày'],
+    }),
   })
   .meta({ id: 'GrantExtension' });
 export type GrantExtension = z.output<typeof GrantExtensionSchema>;
+
+const StepDeadlineSchema = z.object({
+  campaign: z.iso.date().meta({ description: 'Hạn của kỳ đánh giá / The campaign’s deadline' }),
+  extension: z.iso.date().nullable().meta({ description: 'Hạn được gia cho đơn vị, nếu có / The unit’s extension, if any' }),
+  applies: z.iso.date().meta({ description: 'Hạn áp dụng cho đơn vị (muộn hơn trong hai hạn trên) / The day that holds for the unit (the later of the two)' }),
+  passed: z.boolean().meta({ description: 'Đã quá hạn áp dụng / The day that holds is over' }),
+});
+
+/** Each step's deadline as it holds for one unit: what a school or a reviewer is held to. */
+export const UnitDeadlinesSchema = z
+  .strictObject({
+    selfAssessment: StepDeadlineSchema,
+    reviewRequest: StepDeadlineSchema,
+    externalReview: StepDeadlineSchema,
+    recognition: StepDeadlineSchema,
+    publication: StepDeadlineSchema,
+  })
+  .meta({ id: 'UnitDeadlines', description: 'Hạn từng bước áp dụng cho đơn vị / Each step’s deadline for the unit' });
+export type UnitDeadlines = z.output<typeof UnitDeadlinesSchema>;
 
 export const CampaignParamsSchema = z.object({ campaignId: CampaignIdSchema });
 

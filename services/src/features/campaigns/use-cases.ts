@@ -208,8 +208,10 @@ export async function grantExtension(deps: CampaignDeps, caller: Caller, campaig
       `An extension cannot end before the campaign's ${label.en} deadline (${own})`,
     );
   const current = await deps.campaigns.getExtension(caller.ctx, campaign.id, unit.id, input.step);
-  if (current?.until === input.until) return current;
-  return deps.campaigns.saveExtension(caller.ctx, campaign, { unitId: unit.id, step: input.step, until: input.until }, current, nowOf(deps).toISOString());
+  // The reason is the one given with the latest grant: a new day without one leaves none.
+  const reason = input.reason ?? null;
+  if (current?.until === input.until && current.reason === reason) return current;
+  return deps.campaigns.saveExtension(caller.ctx, campaign, { unitId: unit.id, step: input.step, until: input.until, reason }, current, nowOf(deps).toISOString());
 }
 
 /** The extensions granted in a campaign, for its managers. */

@@ -6,7 +6,9 @@ import { getTenantItem, queryTenantPartition } from '../../db/query.ts';
 import { commit, putNew, updateIfVersion, type VersionedWrite } from '../../db/versioned.ts';
 import type { EntityRef } from '../../errors.ts';
 import { criteriaDefinitionKeys, criteriaSetKeys, criteriaVersionKeys, versionPart } from './keys.ts';
-import { type CriteriaSet, CriteriaSetSchema, type CriteriaVersion, CriteriaVersionSchema, type VersionStatus } from './schemas.ts';
+import { UnitKindSchema } from '@chiso/criteria';
+import * as z from 'zod';
+import { type CriteriaSet, CriteriaSetSchema, type CriteriaVersion, StoredVersionSchema, type VersionStatus } from './schemas.ts';
 
 export type CriteriaSetRepository = ReturnType<typeof criteriaSetRepository>;
 
@@ -32,8 +34,24 @@ function snapshotOf(version: Omit<CriteriaVersion, 'version'>): Snapshot {
   };
 }
 
+const AppliesToSchema = z.object({ appliesTo: z.array(UnitKindSchema) });
+
 /** Criteria sets and their versions in the table (keys in DATA-MODEL.md); every write audited with it. */
 export function criteriaSetRepository(store: Store) {
+  /**
+   * A version item as the API shows it. Items written before `appliesTo` was copied onto them get it
+   * from their definition (one read each, only for those), so a listing never has to load definitions.
+   */
+  const versionOf = async (ctx: TenantContext, item: Record<string, unknown>): Promise<CriteriaVersion> => {
+    const stored = StoredVersionSchema.parse(item);
+    if (stored.appliesTo !== undefined) return { ...stored, appliesTo: stored.appliesTo };
+    const definition = await getTenantItem(store, ctx, criteriaDefinitionKeys(ctx, stored.setKey, stored.number));
+    const json = typeof definition?.definition === 'string' ? definition.definition : '{}';
+    const parsed = AppliesToSchema.safeParse(JSON.parse(json));
+    return { ...stored, appliesTo: parsed.success ? parsed.data.appliesTo : [] };
+  };
+  const versionsOf = (ctx: TenantContext, items: readonly Record<string, unknown>[]) => Promise.all(items.map((item) => versionOf(ctx, item)));
+
   return {
     async getSet(ctx: TenantContext, setKey: string): Promise<CriteriaSet | null> {
       const { pk, sk } = criteriaSetKeys(ctx, setKey);
@@ -59,7 +77,7 @@ export function criteriaSetRepository(store: Store) {
       let cursor: string | null = null;
       do {
         const page = await queryTenantPartition(store, ctx, { partition: tenantKey(ctx, 'CRITERIA-SET', setKey), sortBeginsWith: 'VERSION#', limit: 100, cursor });
-        versions.push(...page.items.map((item) => CriteriaVersionSchema.parse(item)));
+        versions.push(...(await versionsOf(ctx, page.items)));
         cursor = page.nextCursor;
       } while (cursor !== null);
       return versions;
@@ -68,13 +86,13 @@ export function criteriaSetRepository(store: Store) {
     /** Published versions across the tenant's sets (what a campaign may choose). */
     async listByStatus(ctx: TenantContext, status: VersionStatus): Promise<CriteriaVersion[]> {
       const page = await queryTenantPartition(store, ctx, { index: 'gsi2', partition: tenantKey(ctx, 'CRITERIA-VERSIONS', status), limit: 200, cursor: null });
-      return page.items.map((item) => CriteriaVersionSchema.parse(item));
+      return versionsOf(ctx, page.items);
     },
 
     async getVersion(ctx: TenantContext, setKey: string, number: number): Promise<CriteriaVersion | null> {
       const { pk, sk } = criteriaVersionKeys(ctx, setKey, number, 'draft');
       const item = await getTenantItem(store, ctx, { pk, sk });
-      return item === null ? null : CriteriaVersionSchema.parse(item);
+      return item === null ? null : versionOf(ctx, item);
     },
 
     /** The definition JSON text of a version, or null. */
@@ -131,6 +149,7 @@ export function criteriaSetRepository(store: Store) {
           updateIfVersion(entity, { pk, sk }, current.version, {
             label: next.label,
             title: next.title,
+            appliesTo: next.appliesTo,
             contentHash: next.contentHash,
             problems: next.problems,
             updatedAt: next.updatedAt,

@@ -1,3 +1,4 @@
+import { UnitKindSchema } from '@chiso/criteria';
 import * as z from 'zod';
 
 export const SetKeySchema = z
@@ -30,6 +31,7 @@ export const CriteriaVersionSchema = z
     number: z.int().positive(),
     label: z.string(),
     title: z.string(),
+    appliesTo: z.array(UnitKindSchema).meta({ description: 'Loại đơn vị áp dụng, theo định nghĩa / The unit kinds the definition applies to' }),
     status: VersionStatusSchema,
     contentHash: z.string(),
     derivedFrom: z.object({ setKey: z.string(), version: z.string(), contentHash: z.string().optional() }).nullable(),
@@ -42,6 +44,9 @@ export const CriteriaVersionSchema = z
   })
   .meta({ id: 'CriteriaVersion' });
 export type CriteriaVersion = z.output<typeof CriteriaVersionSchema>;
+
+/** A version item as stored: those written before `appliesTo` was copied onto it lack it. */
+export const StoredVersionSchema = CriteriaVersionSchema.extend({ appliesTo: z.array(UnitKindSchema).optional() });
 
 const SourceSchema = z.union([
   z.object({ setKey: SetKeySchema, number: z.int().positive() }).strict(),

@@ -133,6 +133,7 @@ async function saveNewVersion(deps: CriteriaDeps, ctx: TenantContext, set: Crite
       number: (set?.latestNumber ?? 0) + 1,
       label: draft.version,
       title: draft.title.vi,
+      appliesTo: [...draft.appliesTo],
       status: 'draft',
       contentHash: contentHash(draft),
       derivedFrom: draft.derivedFrom ?? null,
@@ -188,7 +189,7 @@ export async function updateDraft(deps: CriteriaDeps, ctx: TenantContext, setKey
   const updated = await deps.sets.replaceDraft(
     ctx,
     { ...current, version: request.version },
-    { ...current, label: draft.version, title: draft.title.vi, contentHash: contentHash(draft), problems: countProblems(problems), updatedAt: now(deps) },
+    { ...current, label: draft.version, title: draft.title.vi, appliesTo: [...draft.appliesTo], contentHash: contentHash(draft), problems: countProblems(problems), updatedAt: now(deps) },
     canonicalJson(draft),
   );
   return { version: updated, definition: draft, problems: problems.map((p) => toProblemDetail(p)) };

@@ -3,12 +3,8 @@ import { accountAccess } from '../../http/access.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { ErrorResponseSchema } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditLog } from '../audit-events/repository.ts';
-import { campaignRepository } from '../campaigns/repository.ts';
-import { criteriaSetRepository } from '../criteria-sets/repository.ts';
-import { submissionRepository } from '../submissions/repository.ts';
+import { submissionDepsOf } from '../submissions/deps.ts';
 import { SubmissionParamsSchema, SubmissionViewSchema } from '../submissions/schemas.ts';
-import { unitRepository } from '../units/repository.ts';
 import { evidenceCatalogue } from './catalogue.ts';
 import { ALLOWED_LABELS } from './file-types.ts';
 import { type EvidenceDeps, attachFile, fileDownload, removeFile, requestUpload } from './files.ts';
@@ -34,15 +30,7 @@ const MB = MAX_FILE_BYTES / 1024 / 1024;
 
 export const depsOf = (c: Context<AppEnv>): EvidenceDeps => {
   const { store, evidenceStorage } = c.var.deps;
-  return {
-    campaigns: campaignRepository(store),
-    sets: criteriaSetRepository(store),
-    units: unitRepository(store),
-    submissions: submissionRepository(store),
-    audit: auditLog(store),
-    evidence: evidenceRepository(store),
-    storage: evidenceStorage ?? null,
-  };
+  return { ...submissionDepsOf(c), evidence: evidenceRepository(store), storage: evidenceStorage ?? null };
 };
 const refused = (description: string) => ({ description, schema: ErrorResponseSchema });
 

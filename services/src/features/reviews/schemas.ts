@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { bilingual } from '../../validation/parse-bilingual.ts';
+import { UnitDeadlinesSchema } from '../campaigns/schemas.ts';
 import { ScoreResultSchema } from '../criteria-sets/responses.ts';
 import { CriteriaPinSchema, EvidenceItemSchema, EvidenceMapSchema, SubmissionSchema } from '../submissions/schemas.ts';
 
@@ -135,6 +136,7 @@ export const ReviewViewSchema = z
     indicators: z.array(IndicatorSideBySideSchema),
     changesSinceReturn: ChangesSinceReturnSchema.nullable(),
     definition: CriteriaPinSchema,
+    deadlines: UnitDeadlinesSchema,
     allowedActions: z.array(z.string()).meta({ description: 'Việc được làm lúc này / What may be done now' }),
   })
   .meta({ id: 'ReviewView' });

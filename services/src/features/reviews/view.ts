@@ -1,11 +1,12 @@
 import type { Definition, ScoreResult } from '@chiso/criteria';
 import type { TenantContext } from '../../auth/tenant-context.ts';
 import { pinnedDefinition } from '../campaigns/criteria.ts';
+import { unitDeadlines } from '../campaigns/deadlines.ts';
 import type { Campaign } from '../campaigns/schemas.ts';
 import type { StoredSubmission } from '../submissions/repository.ts';
 import { scoreContent } from '../submissions/scoring.ts';
 import { actionsNow } from '../submissions/states.ts';
-import type { ReviewDeps } from './access.ts';
+import { type ReviewDeps, nowOf } from './access.ts';
 import { changesSince } from './diff.ts';
 import type { ReviewState, ReviewView } from './schemas.ts';
 import { scoreReview } from './scoring.ts';
@@ -38,7 +39,11 @@ function sideBySide(reviewScore: ScoreResult, stored: StoredSubmission, review: 
  */
 export async function reviewViewOf(deps: ReviewDeps, ctx: TenantContext, campaign: Campaign, stored: StoredSubmission, review: ReviewState | null): Promise<ReviewView> {
   const { head, content } = stored;
-  const [definition, snapshot] = await Promise.all([definitionOf(deps, ctx, stored), deps.reviews.getSnapshot(ctx, head.campaignId, head.unitId)]);
+  const [definition, snapshot, extensions] = await Promise.all([
+    definitionOf(deps, ctx, stored),
+    deps.reviews.getSnapshot(ctx, head.campaignId, head.unitId),
+    deps.campaigns.unitExtensions(ctx, head.campaignId, head.unitId),
+  ]);
   const reviewScore = scoreReview(definition, content, review?.awards ?? {});
   return {
     submission: { ...head, answers: content.answers, awards: content.awards, evidence: content.evidence, comments: content.comments },
@@ -48,6 +53,7 @@ export async function reviewViewOf(deps: ReviewDeps, ctx: TenantContext, campaig
     indicators: sideBySide(reviewScore, stored, review),
     changesSinceReturn: snapshot === null ? null : changesSince(snapshot, content),
     definition: head.criteria,
+    deadlines: unitDeadlines(campaign, extensions, nowOf(deps)),
     allowedActions: campaign.status === 'open' ? actionsNow(head.status) : [],
   };
 }

@@ -1,4 +1,3 @@
-import type { UnitKind } from '@chiso/criteria';
 import type { Caller } from '../../auth/caller.ts';
 import { pathIds } from '../../auth/scope.ts';
 import { isPastSelfAssessment, selfAssessmentDeadline } from '../campaigns/deadlines.ts';
@@ -6,7 +5,8 @@ import type { Campaign, Extension } from '../campaigns/schemas.ts';
 import { requireCampaign } from '../campaigns/use-cases.ts';
 import type { Unit } from '../units/schemas.ts';
 import { takesPart } from './enrolment.ts';
-import type { LevelSummary, Progress, ProgressLevels, ProgressRow, ProgressStatus, ScoreSummary, SubmissionHead } from './schemas.ts';
+import { officesOf } from './offices.ts';
+import type { LevelSummary, Progress, ProgressLevels, ProgressQuery, ProgressRow, ProgressStatus, ScoreSummary, SubmissionHead } from './schemas.ts';
 import type { SubmissionDeps } from './use-cases.ts';
 
 /**
@@ -65,12 +65,12 @@ function levelsAt(head: SubmissionHead | undefined): ProgressLevels {
 }
 
 /**
- * Every unit of the campaign in the caller's scope with its status, points and levels; counts per
- * status (after the kind filter, before the status filter, so a screen can show every tab). A school
+ * Every unit of the campaign in the caller's scope with its office, status, points and levels; counts per
+ * status (after the kind and office filters, before the status filter, so a screen can show every tab). A school
  * added after opening is listed as not started: it joins on its first read. A province has a few
  * thousand schools, so the whole scope is read and filtered here rather than paged.
  */
-export async function campaignProgress(deps: SubmissionDeps, caller: Caller, campaignId: string, filter: { status?: ProgressStatus; kind?: UnitKind }): Promise<Progress> {
+export async function campaignProgress(deps: SubmissionDeps, caller: Caller, campaignId: string, filter: ProgressQuery): Promise<Progress> {
   const campaign = await requireCampaign(deps, caller, campaignId, 'campaign.read');
   const ctx = caller.ctx;
   const paths = visiblePaths(caller, campaign);
@@ -85,15 +85,21 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
   // Progress and `overdue` are about the school's own deadline: extensions of the later steps are for the offices.
   const extensionByUnit = new Map(extensions.filter((extension) => extension.step === 'selfAssessment').map((extension) => [extension.unitId, extension]));
 
+  const pathOf = (unitId: string) => unitById.get(unitId)?.path ?? headByUnit.get(unitId)?.unitPath ?? '';
+  const notStarted = units.filter((unit) => !headByUnit.has(unit.id) && takesPart(campaign, unit) !== null);
+  const officeOf = await officesOf(deps.units, ctx, [...heads.map((head) => pathOf(head.unitId)), ...notStarted.map((unit) => unit.path)], unitById);
+
   const rows: ProgressRow[] = [];
-  const row = (unitId: string, head: SubmissionHead | undefined, unit: Unit | undefined, criteria: { setKey: string; number: number }, kind: UnitKind): ProgressRow => {
+  const row = (unitId: string, head: SubmissionHead | undefined, unit: Unit | undefined, criteria: { setKey: string; number: number }, kind: Unit['kind']): ProgressRow => {
     const extension = extensionByUnit.get(unitId) ?? null;
     const status = progressStatus(campaign, head, extension, now);
+    const unitPath = pathOf(unitId);
     return {
       unitId,
       unitName: unit?.name ?? unitId,
       unitKind: kind,
-      unitPath: unit?.path ?? head?.unitPath ?? '',
+      unitPath,
+      office: officeOf(unitPath),
       status,
       criteria,
       score: head?.score ?? null,
@@ -104,13 +110,12 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
     };
   };
   for (const head of heads) rows.push(row(head.unitId, head, unitById.get(head.unitId), head.criteria, head.unitKind));
-  for (const unit of units) {
-    if (headByUnit.has(unit.id)) continue;
+  for (const unit of notStarted) {
     const assignment = takesPart(campaign, unit);
     if (assignment !== null) rows.push(row(unit.id, undefined, unit, assignment, unit.kind));
   }
 
-  const ofKind = filter.kind === undefined ? rows : rows.filter((r) => r.unitKind === filter.kind);
+  const narrowed = rows.filter((r) => (filter.kind === undefined || r.unitKind === filter.kind) && (filter.officeId === undefined || r.office?.id === filter.officeId));
   const counts: Record<ProgressStatus, number> = {
     'not-started': 0,
     draft: 0,
@@ -122,7 +127,7 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
     recognised: 0,
     published: 0,
   };
-  for (const r of ofKind) counts[r.status] += 1;
-  const items = (filter.status === undefined ? ofKind : ofKind.filter((r) => r.status === filter.status)).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
-  return { campaignId: campaign.id, counts, total: ofKind.length, items };
+  for (const r of narrowed) counts[r.status] += 1;
+  const items = (filter.status === undefined ? narrowed : narrowed.filter((r) => r.status === filter.status)).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+  return { campaignId: campaign.id, counts, total: narrowed.length, items };
 }

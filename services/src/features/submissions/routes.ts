@@ -1,32 +1,16 @@
-import type { Context } from 'hono';
 import { accountAccess } from '../../http/access.ts';
-import type { AppEnv } from '../../http/app-env.ts';
 import { ErrorResponseSchema } from '../../http/errors.ts';
 import { PageQuerySchema } from '../../http/paging.ts';
 import { defineRoute } from '../../http/route.ts';
-import { auditLog } from '../audit-events/repository.ts';
 import { AuditEventPageSchema } from '../audit-events/schemas.ts';
-import { campaignRepository } from '../campaigns/repository.ts';
 import { CampaignParamsSchema } from '../campaigns/schemas.ts';
-import { criteriaSetRepository } from '../criteria-sets/repository.ts';
-import { unitRepository } from '../units/repository.ts';
+import { submissionDepsOf } from './deps.ts';
 import { campaignProgress } from './progress.ts';
-import { submissionRepository } from './repository.ts';
 import { PatchSubmissionSchema, ProgressQuerySchema, ProgressSchema, SubmissionParamsSchema, SubmissionViewSchema, SubmitSchema } from './schemas.ts';
-import { type SubmissionDeps, getSubmission, patchSubmission, submissionHistory, submitSubmission } from './use-cases.ts';
+import { getSubmission, patchSubmission, submissionHistory, submitSubmission } from './use-cases.ts';
 
 const tags = ['Submissions'];
 
-const depsOf = (c: Context<AppEnv>): SubmissionDeps => {
-  const { store } = c.var.deps;
-  return {
-    campaigns: campaignRepository(store),
-    sets: criteriaSetRepository(store),
-    units: unitRepository(store),
-    submissions: submissionRepository(store),
-    audit: auditLog(store),
-  };
-};
 const conflict = (description: string) => ({ description, schema: ErrorResponseSchema });
 
 export const campaignProgressRoute = defineRoute(
@@ -45,7 +29,7 @@ export const campaignProgressRoute = defineRoute(
     request: { params: CampaignParamsSchema, query: ProgressQuerySchema },
     responses: { 200: { description: 'Tiến độ / Progress', schema: ProgressSchema } },
   },
-  async ({ params, query, caller }, c) => c.json(await campaignProgress(depsOf(c), caller, params.campaignId, query), 200),
+  async ({ params, query, caller }, c) => c.json(await campaignProgress(submissionDepsOf(c), caller, params.campaignId, query), 200),
 );
 
 export const getSubmissionRoute = defineRoute(
@@ -62,7 +46,7 @@ export const getSubmissionRoute = defineRoute(
     request: { params: SubmissionParamsSchema },
     responses: { 200: { description: 'Hồ sơ / The submission', schema: SubmissionViewSchema } },
   },
-  async ({ params, caller }, c) => c.json(await getSubmission(depsOf(c), caller, params.campaignId, params.unitId), 200),
+  async ({ params, caller }, c) => c.json(await getSubmission(submissionDepsOf(c), caller, params.campaignId, params.unitId), 200),
 );
 
 export const patchSubmissionRoute = defineRoute(
@@ -80,7 +64,7 @@ export const patchSubmissionRoute = defineRoute(
     request: { params: SubmissionParamsSchema, body: PatchSubmissionSchema },
     responses: { 200: { description: 'Hồ sơ sau khi lưu / The submission after the change', schema: SubmissionViewSchema }, 409: conflict('Phiên bản cũ hoặc không sửa được / Stale or not editable') },
   },
-  async ({ params, body, caller }, c) => c.json(await patchSubmission(depsOf(c), caller, params.campaignId, params.unitId, body), 200),
+  async ({ params, body, caller }, c) => c.json(await patchSubmission(submissionDepsOf(c), caller, params.campaignId, params.unitId, body), 200),
 );
 
 export const submitSubmissionRoute = defineRoute(
@@ -97,7 +81,7 @@ export const submitSubmissionRoute = defineRoute(
     request: { params: SubmissionParamsSchema, body: SubmitSchema },
     responses: { 200: { description: 'Đã nộp / Submitted', schema: SubmissionViewSchema }, 409: conflict('Chưa đủ, quá hạn, hoặc không được nộp lúc này / Incomplete, late, or not allowed now') },
   },
-  async ({ params, body, caller }, c) => c.json(await submitSubmission(depsOf(c), caller, params.campaignId, params.unitId, body.version), 200),
+  async ({ params, body, caller }, c) => c.json(await submitSubmission(submissionDepsOf(c), caller, params.campaignId, params.unitId, body.version), 200),
 );
 
 export const submissionHistoryRoute = defineRoute(
@@ -113,7 +97,7 @@ export const submissionHistoryRoute = defineRoute(
     responses: { 200: { description: 'Một trang / One page', schema: AuditEventPageSchema } },
   },
   async ({ params, query, caller }, c) =>
-    c.json(await submissionHistory(depsOf(c), caller, params.campaignId, params.unitId, { limit: query.limit, cursor: query.cursor ?? null }), 200),
+    c.json(await submissionHistory(submissionDepsOf(c), caller, params.campaignId, params.unitId, { limit: query.limit, cursor: query.cursor ?? null }), 200),
 );
 
 /** Every route of the submissions feature. */

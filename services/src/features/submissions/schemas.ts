@@ -1,7 +1,7 @@
 import { UnitKindSchema } from '@chiso/criteria';
 import * as z from 'zod';
 import { bilingual } from '../../validation/parse-bilingual.ts';
-import { CampaignIdSchema } from '../campaigns/schemas.ts';
+import { CampaignIdSchema, UnitDeadlinesSchema } from '../campaigns/schemas.ts';
 import { ScoreResultSchema } from '../criteria-sets/responses.ts';
 import { UnitIdSchema } from '../units/schemas.ts';
 
@@ -144,6 +144,7 @@ export const SubmissionViewSchema = z
       extendedUntil: z.iso.date().nullable(),
       passed: z.boolean(),
     }),
+    deadlines: UnitDeadlinesSchema,
     allowedActions: z.array(z.string()).meta({ description: 'Chuyển trạng thái được phép lúc này / Transitions allowed now' }),
   })
   .meta({ id: 'SubmissionView' });
@@ -210,6 +211,10 @@ export const ProgressRowSchema = z
     unitName: z.string(),
     unitKind: UnitKindSchema,
     unitPath: z.string(),
+    office: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: 'Đơn vị quản lý gần nhất phía trên (Phòng, hoặc Sở với trường trực thuộc Sở) / The nearest office above (the Phòng, or the Sở)' }),
     status: ProgressStatusSchema,
     criteria: z.object({ setKey: z.string(), number: z.int() }),
     score: ScoreSummarySchema.nullable(),
@@ -221,12 +226,19 @@ export const ProgressRowSchema = z
   .meta({ id: 'ProgressRow' });
 export type ProgressRow = z.output<typeof ProgressRowSchema>;
 
-export const ProgressQuerySchema = z.object({ status: ProgressStatusSchema.optional(), kind: UnitKindSchema.optional() });
+export const ProgressQuerySchema = z.object({
+  status: ProgressStatusSchema.optional(),
+  kind: UnitKindSchema.optional(),
+  officeId: UnitIdSchema.optional().meta({ description: 'Chỉ các trường của đơn vị quản lý này / Only the schools of this office' }),
+});
+export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
 
 export const ProgressSchema = z
   .object({
     campaignId: z.string(),
-    counts: z.record(ProgressStatusSchema, z.int()).meta({ description: 'Theo trạng thái, trước khi lọc trạng thái / Per status, before the status filter' }),
+    counts: z
+      .record(ProgressStatusSchema, z.int())
+      .meta({ description: 'Theo trạng thái, sau lọc loại trường và đơn vị quản lý, trước lọc trạng thái / Per status, after the kind and office filters, before the status filter' }),
     total: z.int(),
     items: z.array(ProgressRowSchema),
   })

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, StateConflictError } from '../../errors.t
 import type { AuditLog } from '../audit-events/repository.ts';
 import type { AuditEventView } from '../audit-events/schemas.ts';
 import { pinnedDefinition } from '../campaigns/criteria.ts';
-import { assertBeforeDeadline, isPastSelfAssessment } from '../campaigns/deadlines.ts';
+import { assertBeforeDeadline, isPastSelfAssessment, unitDeadlines } from '../campaigns/deadlines.ts';
 import type { CampaignRepository } from '../campaigns/repository.ts';
 import type { Campaign, Extension } from '../campaigns/schemas.ts';
 import type { Unit } from '../units/schemas.ts';
@@ -67,8 +67,15 @@ export function assertCampaignOpen(campaign: Campaign, currentVersion: number): 
   );
 }
 
-function viewOf(campaign: Campaign, extension: Extension | null, stored: StoredSubmission, score: ScoreResult, now: Date): SubmissionView {
+/** A unit's extensions of every step, and the self-assessment one among them. */
+async function extensionsOf(deps: SubmissionDeps, caller: Caller, campaignId: string, unitId: string): Promise<{ all: Extension[]; self: Extension | null }> {
+  const all = await deps.campaigns.unitExtensions(caller.ctx, campaignId, unitId);
+  return { all, self: all.find((extension) => extension.step === 'selfAssessment') ?? null };
+}
+
+function viewOf(campaign: Campaign, extensions: { all: Extension[]; self: Extension | null }, stored: StoredSubmission, score: ScoreResult, now: Date): SubmissionView {
   const { head, content } = stored;
+  const extension = extensions.self;
   const actions = campaign.status === 'open' ? actionsNow(head.status) : [];
   return {
     submission: { ...head, answers: content.answers, awards: content.awards, evidence: content.evidence, comments: content.comments },
@@ -79,6 +86,7 @@ function viewOf(campaign: Campaign, extension: Extension | null, stored: StoredS
       extendedUntil: extension?.until ?? null,
       passed: isPastSelfAssessment(campaign, extension, now),
     },
+    deadlines: unitDeadlines(campaign, extensions.all, now),
     allowedActions: actions,
   };
 }
@@ -91,8 +99,8 @@ async function definitionOf(deps: SubmissionDeps, caller: Caller, stored: Stored
 export async function getSubmission(deps: SubmissionDeps, caller: Caller, campaignId: string, unitId: string): Promise<SubmissionView> {
   const located = await locate(deps, caller, campaignId, unitId, 'submission.read');
   const stored = await loadOrJoin(deps, caller, located);
-  const [definition, extension] = await Promise.all([definitionOf(deps, caller, stored), deps.campaigns.getExtension(caller.ctx, campaignId, unitId)]);
-  return viewOf(located.campaign, extension, stored, scoreContent(definition, stored.content), nowOf(deps));
+  const [definition, extensions] = await Promise.all([definitionOf(deps, caller, stored), extensionsOf(deps, caller, campaignId, unitId)]);
+  return viewOf(located.campaign, extensions, stored, scoreContent(definition, stored.content), nowOf(deps));
 }
 
 /**
@@ -107,18 +115,18 @@ export async function patchSubmission(deps: SubmissionDeps, caller: Caller, camp
   assertCampaignOpen(located.campaign, head.version);
   assertEditable(head.status, head.version);
   if (patch.version !== head.version) throw new ConflictError(submissionEntity(campaignId, unitId), head.version, 'stale');
-  const [definition, extension] = await Promise.all([definitionOf(deps, caller, stored), deps.campaigns.getExtension(caller.ctx, campaignId, unitId)]);
+  const [definition, extensions] = await Promise.all([definitionOf(deps, caller, stored), extensionsOf(deps, caller, campaignId, unitId)]);
   const now = nowOf(deps);
   const at = now.toISOString();
   const applied = applyChange(definition, stored.content, patch, { at, by: caller.accountId, newId });
-  if (!applied.changed) return viewOf(located.campaign, extension, stored, applied.score, now);
+  if (!applied.changed) return viewOf(located.campaign, extensions, stored, applied.score, now);
   const saved = await deps.submissions.saveContent(
     caller.ctx,
     stored,
     { head: { score: summaryOf(applied.score), startedAt: head.startedAt ?? at, updatedAt: at }, content: applied.content },
     { before: applied.before, after: applied.after },
   );
-  return viewOf(located.campaign, extension, saved, applied.score, now);
+  return viewOf(located.campaign, extensions, saved, applied.score, now);
 }
 
 /**
@@ -134,9 +142,9 @@ export async function submitSubmission(deps: SubmissionDeps, caller: Caller, cam
   assertCampaignOpen(campaign, head.version);
   const status = nextStatus(head.status, 'submit', head.version);
   if (seen !== head.version) throw new ConflictError(submissionEntity(campaignId, unitId), head.version, 'stale');
-  const [definition, extension] = await Promise.all([definitionOf(deps, caller, stored), deps.campaigns.getExtension(caller.ctx, campaignId, unitId)]);
+  const [definition, extensions] = await Promise.all([definitionOf(deps, caller, stored), extensionsOf(deps, caller, campaignId, unitId)]);
   const now = nowOf(deps);
-  if (head.status === 'draft') assertBeforeDeadline(campaign, 'selfAssessment', extension, now, head.version);
+  if (head.status === 'draft') assertBeforeDeadline(campaign, 'selfAssessment', extensions.self, now, head.version);
   const score = scoreContent(definition, stored.content);
   if (!score.complete) {
     const problems = [...score.missing, ...score.invalid.filter((problem) => problem.severity === 'error')];
@@ -151,7 +159,7 @@ export async function submitSubmission(deps: SubmissionDeps, caller: Caller, cam
   const at = now.toISOString();
   const summary = summaryOf(score);
   const next = await deps.submissions.transition(caller.ctx, head, seen, status, 'submitted', { submittedAt: at, submittedBy: caller.accountId, updatedAt: at, score: summary });
-  return viewOf(campaign, extension, { head: next, content: stored.content }, score, now);
+  return viewOf(campaign, extensions, { head: next, content: stored.content }, score, now);
 }
 
 /** Everything that happened to a submission, newest first: creation, every change with its points, every transition. */

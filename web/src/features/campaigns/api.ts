@@ -54,11 +54,18 @@ export interface LevelSummary {
   groups: { id: string; points: number; level: number }[];
 }
 
+/** An office a school belongs to: the nearest one above it (its Phòng, or the Sở). */
+export interface OfficeRef {
+  id: string;
+  name: string;
+}
+
 export interface ProgressRow {
   unitId: string;
   unitName: string;
   unitKind: string;
   unitPath: string;
+  office: OfficeRef | null;
   status: ProgressStatus;
   criteria: { setKey: string; number: number };
   /** The levels at each stage, as far as the cycle has come: the school's own, the reviewer's, the recognised ones. */
@@ -78,6 +85,15 @@ export interface Extension {
   unitId: string;
   step?: ExtendedStep;
   until: string;
+  /** Why it was granted; null for extensions granted without one (older clients). */
+  reason: string | null;
+}
+
+export interface GrantExtension {
+  unitId: string;
+  step: ExtendedStep;
+  until: string;
+  reason: string;
 }
 
 export interface PublishedVersion {
@@ -85,13 +101,8 @@ export interface PublishedVersion {
   number: number;
   label: string;
   title: string;
-}
-
-export interface UnitSummary {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
+  /** The kinds of unit the version's definition applies to. */
+  appliesTo: string[];
 }
 
 const enc = encodeURIComponent;
@@ -107,14 +118,9 @@ export function campaignsApi(api: ApiClient) {
     close: (id: string, version: number) => api.request<Campaign>('POST', `${base(id)}/close`, { version }),
     progress: (id: string) => api.request<Progress>('GET', `${base(id)}/progress`),
     extensions: (id: string) => api.request<{ items: Extension[] }>('GET', `${base(id)}/extensions`).then((page) => page.items),
-    grantExtension: (id: string, body: { unitId: string; step: ExtendedStep; until: string }) => api.request<Extension>('POST', `${base(id)}/extensions`, body),
-    /** The tenant's published criteria versions: what a campaign may choose. */
+    grantExtension: (id: string, body: GrantExtension) => api.request<Extension>('POST', `${base(id)}/extensions`, body),
+    /** The tenant's published criteria versions, each with the kinds it applies to: what a campaign may choose. */
     publishedVersions: () => api.request<{ items: PublishedVersion[] }>('GET', '/criteria-versions?status=published').then((page) => page.items),
-    /** Which kinds of unit a version's definition applies to (only its definition says so). */
-    appliesTo: (setKey: string, number: number) =>
-      api.request<{ definition: { appliesTo: string[] } }>('GET', `/criteria-sets/${enc(setKey)}/versions/${number}`).then((detail) => detail.definition.appliesTo),
-    /** The units in the caller's scope (one page of up to 1000: a province's offices and schools). */
-    units: () => api.request<{ items: UnitSummary[] }>('GET', '/units?limit=1000').then((page) => page.items),
   };
 }
 

@@ -7,7 +7,6 @@ import { CampaignHeader } from './campaign-header.tsx';
 import { ErrorNote } from './error-note.tsx';
 import { t } from './phrases.ts';
 import { ProgressSection } from './progress-section.tsx';
-import { withOffices } from './progress-view.ts';
 
 /** `/manage/campaigns/:campaignId`: the campaign's plan, its next step (open, close) and the progress of its units. */
 export function CampaignPage() {
@@ -22,17 +21,12 @@ export function CampaignPage() {
     const current = campaign();
     return current !== undefined && managesCampaign(grant(), current);
   };
-  // The units the caller can read name each school's office; progress itself only gives paths.
-  const [units] = createResource(() => api.units().catch(() => []));
   const [progress, { refetch: refetchProgress }] = createResource(() => params.campaignId, (id) => api.progress(id));
   const [extensions, { refetch: refetchExtensions }] = createResource(
     () => (manages() ? params.campaignId : false),
     (id) => api.extensions(id).catch(() => []),
   );
-  const rows = () => {
-    const current = progress();
-    return current === undefined ? null : withOffices(current.items, units() ?? []);
-  };
+  const rows = () => progress()?.items ?? null;
 
   const changed = (next: Campaign, text: string) => {
     setCampaign(next);

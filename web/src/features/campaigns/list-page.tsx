@@ -45,7 +45,8 @@ export function CampaignListPage() {
 function CampaignCard(props: { campaign: Campaign }) {
   const session = useSession();
   const api = campaignsApi(session.api);
-  // Counts come from the progress listing; a unit that cannot read it still sees the campaign.
+  // Counts come from the progress listing, per campaign: they depend on the caller's scope and on schools
+  // not enrolled yet, so the campaign list cannot carry them cheaply. A unit that cannot read progress still sees the campaign.
   const [progress] = createResource(() => props.campaign.id, (id) => api.progress(id).catch(() => null));
   const counts = () => {
     const current = progress();

@@ -13,12 +13,13 @@ import { FieldProblem, fieldId, problemId } from './field-problem.tsx';
 import { KindVersions, SCHOOL_KINDS } from './kind-versions.tsx';
 import { t } from './phrases.ts';
 
-/** The published versions that apply to each kind of school, newest last (the API lists by set, then number). */
+/**
+ * The published versions that apply to each kind of school, newest last (the API lists by set, then
+ * number, each with the kinds it applies to, so no definition is downloaded).
+ */
 async function versionsByKind(api: ReturnType<typeof campaignsApi>): Promise<Map<string, PublishedVersion[]>> {
-  const versions = await api.publishedVersions();
-  const applies = await Promise.all(versions.map(async (version) => ({ version, kinds: await api.appliesTo(version.setKey, version.number) })));
   const byKind = new Map<string, PublishedVersion[]>();
-  for (const { version, kinds } of applies) for (const kind of kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), version]);
+  for (const version of await api.publishedVersions()) for (const kind of version.appliesTo) byKind.set(kind, [...(byKind.get(kind) ?? []), version]);
   return byKind;
 }
 

@@ -97,6 +97,11 @@ export const t = translator({
   extendSave: { vi: 'Lưu gia hạn', en: 'Save the extension' },
   extended: { vi: 'Đã gia hạn {step} cho {unit} đến {date}.', en: '{step} extended for {unit} until {date}.' },
   extendedUntil: { vi: 'gia hạn đến {date}', en: 'extended until {date}' },
+  extendReason: { vi: 'Lý do gia hạn', en: 'Reason for the extension' },
+  extendReasonHelp: { vi: 'Từ {min} đến {max} ký tự; được lưu cùng gia hạn và ghi vào nhật ký của kỳ đánh giá.', en: '{min} to {max} characters; kept with the extension and in the campaign’s log.' },
+  reasonTooShort: { vi: 'Hãy ghi lý do gia hạn, ít nhất {n} ký tự', en: 'Give the reason for the extension, at least {n} characters' },
+  reasonTooLong: { vi: 'Lý do gia hạn dài quá {n} ký tự', en: 'The reason is longer than {n} characters' },
+  reasonOf: { vi: 'Lý do: {reason}', en: 'Reason: {reason}' },
   extendNote: { vi: 'Cần gia hạn cho mọi đơn vị thì sửa hạn của kỳ đánh giá.', en: 'To extend a step for every unit, change the campaign’s deadline instead.' },
   loadFailed: { vi: 'Không tải được dữ liệu', en: 'Could not load the data' },
 });

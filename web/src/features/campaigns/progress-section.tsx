@@ -1,16 +1,16 @@
 import { For, createMemo } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { type CampaignsApi, type Extension, PROGRESS_STATUSES, type ProgressStatus } from './api.ts';
+import { type CampaignsApi, type Extension, PROGRESS_STATUSES, type ProgressRow, type ProgressStatus } from './api.ts';
 import { kindLabel } from './kind-versions.tsx';
 import { fill, t } from './phrases.ts';
-import { NO_FILTER, type ProgressFilter, type UnitProgress, countByStatus, filterRows, kindsOf, officesOf } from './progress-view.ts';
+import { NO_FILTER, type ProgressFilter, countByStatus, filterRows, kindsOf, officesOf } from './progress-view.ts';
 import { ProgressTable } from './progress-table.tsx';
 
 const statusOf = (value: string): ProgressStatus | '' => PROGRESS_STATUSES.find((status) => status === value) ?? '';
 
 /** Counts per status, the filters, and the table of units. */
 export function ProgressSection(props: {
-  rows: UnitProgress[];
+  rows: ProgressRow[];
   extensions: Extension[];
   canExtend: boolean;
   api: CampaignsApi;

@@ -1,10 +1,9 @@
 import { For, Show, createSignal } from 'solid-js';
 import { formatNumber } from '../../i18n/locale.ts';
-import type { CampaignsApi, Extension, LevelSummary } from './api.ts';
+import type { CampaignsApi, Extension, LevelSummary, ProgressRow } from './api.ts';
 import { ExtensionForm } from './extension-form.tsx';
 import { kindLabel } from './kind-versions.tsx';
 import { fill, t } from './phrases.ts';
-import type { UnitProgress } from './progress-view.ts';
 
 function Level(props: { summary: LevelSummary | null | undefined }) {
   return (
@@ -24,7 +23,7 @@ function Level(props: { summary: LevelSummary | null | undefined }) {
  * cycle has come, the deadline; for the campaign's managers, an extension of one step per unit.
  */
 export function ProgressTable(props: {
-  rows: UnitProgress[];
+  rows: ProgressRow[];
   extensions: Extension[];
   canExtend: boolean;
   api: CampaignsApi;
@@ -72,10 +71,13 @@ export function ProgressTable(props: {
                   </td>
                   <td data-label={t('deadline')}>
                     <time dateTime={row.deadline}>{row.deadline}</time>
-                    <For each={extensionsOf(row.unitId).filter((extension) => (extension.step ?? 'selfAssessment') !== 'selfAssessment')}>
+                    <For each={extensionsOf(row.unitId)}>
                       {(extension) => (
-                        <span class="muted extension-note">
-                          {t(`step.${extension.step ?? 'selfAssessment'}`)}: {fill(t('extendedUntil'), { date: extension.until })}
+                        <span class="muted extension-note" data-extension={extension.step ?? 'selfAssessment'}>
+                          <Show when={(extension.step ?? 'selfAssessment') !== 'selfAssessment'}>
+                            {t(`step.${extension.step ?? 'selfAssessment'}`)}: {fill(t('extendedUntil'), { date: extension.until })}
+                          </Show>
+                          <Show when={extension.reason}>{(reason) => <span class="extension-reason-text">{fill(t('reasonOf'), { reason: reason() })}</span>}</Show>
                         </span>
                       )}
                     </For>
