@@ -99,6 +99,9 @@ describe.skipIf(CHROMIUM === null)('the reviewer’s desk in a real browser', ()
     expect(await points(reviewer, 'school', '1')).toBe('84');
     expect(await points(reviewer, 'school', '2')).toBe('94');
     expect(await points(reviewer, 'reviewer', '1')).toBe('84');
+    // The unit's own deadlines for the steps ahead are on the screen, none passed yet.
+    for (const step of ['externalReview', 'recognition', 'publication'])
+      expect(await reviewer.locator(`[data-deadline="${step}"]`).getAttribute('data-passed')).toBe('false');
     expect(await reviewStatus(reviewer)).toBe('submitted');
     await reviewer.getByRole('button', { name: 'Nhận đánh giá' }).click();
     await expect.poll(() => reviewStatus(reviewer), { timeout: 15_000 }).toBe('in-review');

@@ -1,6 +1,7 @@
 import type { ScoreResult } from '@chiso/criteria';
 import type { ApiClient } from '../../api/client.ts';
 import type { CriteriaPin, SubmissionStatus } from '../../api/types.ts';
+import type { UnitDeadlines } from './deadlines-strip.tsx';
 
 // The reviewer's calls and the fields of their answers this feature reads (see /api/openapi.json).
 
@@ -88,6 +89,8 @@ export interface ReviewView {
   changesSinceReturn: ChangesSinceReturn | null;
   definition: CriteriaPin;
   allowedActions: string[];
+  /** Every step's day for this unit, extensions included. */
+  deadlines: UnitDeadlines;
 }
 
 export interface ReviewPatch {

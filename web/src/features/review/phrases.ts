@@ -2,6 +2,12 @@ import { translator } from '../../i18n/locale.ts';
 
 /** The reviewer's desk in Vietnamese first, English second. */
 export const t = translator({
+  deadlines: { vi: 'Thời hạn của đơn vị này', en: 'This unit’s deadlines' },
+  'deadline.externalReview': { vi: 'Hạn đánh giá ngoài', en: 'External review by' },
+  'deadline.recognition': { vi: 'Hạn công nhận', en: 'Recognition by' },
+  'deadline.publication': { vi: 'Hạn công bố', en: 'Publication by' },
+  extended: { vi: 'đã gia hạn', en: 'extended' },
+  deadlinePassed: { vi: 'đã quá hạn', en: 'passed' },
   navLabel: { vi: 'Đánh giá ngoài', en: 'External review' },
   queueTitle: { vi: 'Hồ sơ cần đánh giá ngoài', en: 'Submissions to review' },
   campaign: { vi: 'Kỳ đánh giá', en: 'Campaign' },

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors.ts';
 import { tr } from '../../i18n/locale.ts';
 import { useGrant, useSession } from '../../shell/session-context.ts';
 import { ActionsPanel, type Powers } from './actions-panel.tsx';
+import { DeadlinesStrip } from './deadlines-strip.tsx';
 import { type ReviewView, reviewApi } from './api.ts';
 import { NO_CHANGES, indexChanges } from './changes.ts';
 import { ChangesSummary } from './changes-summary.tsx';
@@ -149,6 +150,7 @@ export function ReviewPage(props: { campaignId: string; unitId: string }) {
                 {tr(state().ready.definition.title)} · {state().current.definition.label} · {t('status')}:{' '}
                 <strong data-review-status={state().current.submission.status}>{statusLabel(state().current.submission.status)}</strong>
               </p>
+              <DeadlinesStrip deadlines={state().current.deadlines} />
               <Show when={state().current.submission.recognition}>
                 {(recognition) => (
                   <p class="note ok" data-recognition>
