@@ -3,11 +3,8 @@ import { accountAccess } from '../../http/access.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { ErrorResponseSchema } from '../../http/errors.ts';
 import { type Route, defineRoute } from '../../http/route.ts';
-import { campaignRepository } from '../campaigns/repository.ts';
-import { criteriaSetRepository } from '../criteria-sets/repository.ts';
-import { submissionRepository } from '../submissions/repository.ts';
+import { submissionDepsOf } from '../submissions/deps.ts';
 import { SubmissionParamsSchema } from '../submissions/schemas.ts';
-import { unitRepository } from '../units/repository.ts';
 import type { ReviewDeps } from './access.ts';
 import { publicResultRoutes } from './public-routes.ts';
 import { publishSubmission, recogniseSubmission, reopenSubmission } from './recognition.ts';
@@ -18,16 +15,8 @@ import { acceptSubmission, getReview, patchReview, returnSubmission, startReview
 const tags = ['Reviews'];
 const base = '/campaigns/:campaignId/submissions/:unitId';
 
-const depsOf = (c: Context<AppEnv>): ReviewDeps => {
-  const { store } = c.var.deps;
-  return {
-    campaigns: campaignRepository(store),
-    sets: criteriaSetRepository(store),
-    units: unitRepository(store),
-    submissions: submissionRepository(store),
-    reviews: reviewRepository(store),
-  };
-};
+// A review works on the submission's own repositories, plus its own.
+const depsOf = (c: Context<AppEnv>): ReviewDeps => ({ ...submissionDepsOf(c), reviews: reviewRepository(c.var.deps.store) });
 const view = (description: string) => ({ 200: { description, schema: ReviewViewSchema } });
 const conflict = { description: 'Không được phép ở trạng thái này (kèm các việc được phép), hoặc phiên bản cũ / Not allowed now (with what is), or stale', schema: ErrorResponseSchema };
 
