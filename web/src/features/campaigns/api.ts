@@ -1,11 +1,11 @@
 import type { ApiClient } from '../../api/client.ts';
+import type { DeadlineStep, Deadlines, Progress } from '../../api/progress.ts';
 
 // The campaigns API as these screens read it (services/src/features/campaigns and submissions/progress):
 // only the fields used here.
 
-export const DEADLINE_STEPS = ['selfAssessment', 'reviewRequest', 'externalReview', 'recognition', 'publication'] as const;
-export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
-export type Deadlines = Record<DeadlineStep, string>;
+export { DEADLINE_STEPS, PROGRESS_STATUSES } from '../../api/progress.ts';
+export type { DeadlineStep, Deadlines, LevelSummary, OfficeRef, Progress, ProgressRow, ProgressStatus } from '../../api/progress.ts';
 
 /** The steps whose deadline the API enforces, so the ones an extension can move. */
 export const EXTENDED_STEPS = ['selfAssessment', 'externalReview', 'recognition', 'publication'] as const satisfies readonly DeadlineStep[];
@@ -45,41 +45,6 @@ export interface NewCampaign {
   recognition: { rule: RecognitionRule };
 }
 
-export const PROGRESS_STATUSES = ['not-started', 'draft', 'overdue', 'submitted', 'in-review', 'returned', 'accepted', 'recognised', 'published'] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
-
-export interface LevelSummary {
-  total: number;
-  overallLevel: number;
-  groups: { id: string; points: number; level: number }[];
-}
-
-/** An office a school belongs to: the nearest one above it (its Phòng, or the Sở). */
-export interface OfficeRef {
-  id: string;
-  name: string;
-}
-
-export interface ProgressRow {
-  unitId: string;
-  unitName: string;
-  unitKind: string;
-  unitPath: string;
-  office: OfficeRef | null;
-  status: ProgressStatus;
-  criteria: { setKey: string; number: number };
-  /** The levels at each stage, as far as the cycle has come: the school's own, the reviewer's, the recognised ones. */
-  levels: { self: LevelSummary | null; review: LevelSummary | null; recognised: (LevelSummary & { decision: { number: string; date: string } }) | null };
-  deadline: string;
-  submittedAt: string | null;
-}
-
-export interface Progress {
-  campaignId: string;
-  counts: Partial<Record<ProgressStatus, number>>;
-  total: number;
-  items: ProgressRow[];
-}
 
 export interface Extension {
   unitId: string;

@@ -16,9 +16,11 @@ const row = (unitId: string, office: OfficeRef | null, unitKind: string, status:
   office,
   status,
   criteria: { setKey: '4725', number: 1 },
+  score: null,
   levels: { self: null, review: null, recognised: null },
   deadline: '2026-01-31',
   submittedAt: null,
+  updatedAt: null,
 });
 
 const rows = [

@@ -1,21 +1,13 @@
 import type { ScoreResult } from '@chiso/criteria';
 import type { ApiClient } from '../../api/client.ts';
+import type { Deadlines, Progress } from '../../api/progress.ts';
 import type { CriteriaPin, SubmissionStatus } from '../../api/types.ts';
 import type { UnitDeadlines } from './deadlines-strip.tsx';
 
 // The reviewer's calls and the fields of their answers this feature reads (see /api/openapi.json).
 
-export type ProgressStatus = 'not-started' | 'draft' | 'overdue' | SubmissionStatus;
-
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['not-started', 'draft', 'overdue', 'submitted', 'in-review', 'returned', 'accepted', 'recognised', 'published'];
-
-export interface Deadlines {
-  selfAssessment: string;
-  reviewRequest: string;
-  externalReview: string;
-  recognition: string;
-  publication: string;
-}
+export { PROGRESS_STATUSES } from '../../api/progress.ts';
+export type { Deadlines, LevelSummary, Progress, ProgressRow, ProgressStatus } from '../../api/progress.ts';
 
 export interface ReviewCampaign {
   id: string;
@@ -23,32 +15,6 @@ export interface ReviewCampaign {
   schoolYear: string;
   status: string;
   deadlines: Deadlines;
-}
-
-export interface LevelSummary {
-  total: number;
-  overallLevel: number;
-  groups: { id: string; points: number; level: number }[];
-}
-
-export interface ProgressRow {
-  unitId: string;
-  unitName: string;
-  unitKind: string;
-  status: ProgressStatus;
-  score: LevelSummary | null;
-  /** Newer servers give the levels at each stage; older ones only `score`. */
-  levels?: { self: LevelSummary | null; review: LevelSummary | null; recognised: (LevelSummary & { decision: { number: string; date: string } }) | null };
-  deadline: string;
-  submittedAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface Progress {
-  campaignId: string;
-  counts: Partial<Record<ProgressStatus, number>>;
-  total: number;
-  items: ProgressRow[];
 }
 
 export type EvidenceItem =

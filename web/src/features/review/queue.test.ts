@@ -5,7 +5,20 @@ import { NO_FILTERS, countByStatus, filterRows, filtersFromQuery, isOverdue, kin
 const deadlines: Deadlines = { selfAssessment: '2027-01-31', reviewRequest: '2027-02-15', externalReview: '2027-03-31', recognition: '2027-05-15', publication: '2027-05-31' };
 
 function row(unitId: string, status: ProgressStatus, unitKind = 'primary'): ProgressRow {
-  return { unitId, unitName: `Trường ${unitId}`, unitKind, status, score: null, deadline: deadlines.selfAssessment, submittedAt: null, updatedAt: null };
+  return {
+    unitId,
+    unitName: `Trường ${unitId}`,
+    unitKind,
+    unitPath: `so/${unitId}/`,
+    office: null,
+    status,
+    criteria: { setKey: '4725', number: 1 },
+    score: null,
+    levels: { self: null, review: null, recognised: null },
+    deadline: deadlines.selfAssessment,
+    submittedAt: null,
+    updatedAt: null,
+  };
 }
 
 const rows = [row('a', 'submitted', 'continuing-education'), row('b', 'draft'), row('c', 'overdue'), row('d', 'in-review'), row('e', 'accepted', 'upper-secondary'), row('f', 'not-started')];
@@ -63,10 +76,10 @@ describe('the reviewer’s queue', () => {
     expect(filtersFromQuery({ status: ['returned', 'draft'] }).status).toBe('returned');
   });
 
-  it('shows the school’s levels and the reviewer’s (the recognised ones once there), falling back to score on older servers', () => {
+  it('shows the school’s levels and the reviewer’s (the recognised ones once there)', () => {
     const self = { total: 178, overallLevel: 3, groups: [{ id: '1', points: 84, level: 3 }, { id: '2', points: 94, level: 3 }] };
     const review = { ...self, total: 176, groups: [{ id: '1', points: 82, level: 3 }, { id: '2', points: 94, level: 3 }] };
-    expect(stagesOf({ ...row('a', 'submitted'), score: self })).toEqual({ self, review: null });
+    expect(stagesOf({ ...row('a', 'submitted'), score: self, levels: { self, review: null, recognised: null } })).toEqual({ self, review: null });
     expect(stagesOf({ ...row('a', 'in-review'), score: self, levels: { self, review, recognised: null } })).toEqual({ self, review });
     const recognised = { ...review, overallLevel: 2, decision: { number: '12/QĐ-SGDĐT', date: '2027-05-01' } };
     expect(stagesOf({ ...row('a', 'recognised'), score: self, levels: { self, review, recognised } }).review).toBe(recognised);

@@ -79,9 +79,8 @@ export function opens(row: Pick<ProgressRow, 'status'>): boolean {
   return row.status !== 'not-started';
 }
 
-/** The school's own levels and the reviewer's, from the newer `levels` or, on older servers, `score`. */
+/** The school's own levels and the reviewer's (the recognised ones once there are). */
 export function stagesOf(row: ProgressRow): { self: ProgressRow['score']; review: ProgressRow['score'] } {
-  if (row.levels === undefined) return { self: row.score, review: null };
   return { self: row.levels.self, review: row.levels.recognised ?? row.levels.review };
 }
 
