@@ -226,4 +226,89 @@ describe.skipIf(CHROMIUM === null)('the provincial form builder in a real browse
     await world.shoot(phone, 'builder-9-phone');
     expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
   });
+
+  it('names where each version was copied from, levels the total, adds a validation the test panel enforces, and switches every label to English', { timeout: 180_000 }, async () => {
+    if (!world) throw new Error('not started');
+    const { shoot } = world;
+    const page = await world.page();
+    await world.signIn(page, 'so.quantri');
+    await page.goto(`${world.product.baseUrl}/builder`);
+
+    // "Copied from" says whose set: the province's 4725 · 2022.1 came from the national one, 4725@2 from the province's own.
+    const copiedFrom = (version: string) => page.locator(`[data-version="${version}"] [data-derived-from]`);
+    await copiedFrom('4725@1').waitFor();
+    expect(await copiedFrom('4725@1').getAttribute('data-derived-from')).toBe('national');
+    expect(await copiedFrom('4725@1').textContent()).toBe('Bộ quốc gia 4725 · 2022.1');
+    expect(await copiedFrom('4725@2').getAttribute('data-derived-from')).toBe('own');
+    expect(await copiedFrom('4725@2').textContent()).toBe('Bộ của Sở 4725 · 2022.1 (phiên bản số 1)');
+
+    await page.getByLabel('Sao chép từ').selectOption('4725@1');
+    await page.getByLabel('Tên phiên bản mới').fill('2026.2');
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await page.waitForURL(/\/builder\/4725\/3$/);
+    const lintErrors = page.locator('[data-problems="b-lint"] [data-error-count]');
+    await page.locator('[data-problems="b-lint"] [data-error-count="0"]').waitFor({ timeout: 15_000 });
+
+    // The set's own page: bands over the total of both groups (0..200), the first boundary moved to 100 on both sides.
+    await page.getByLabel('Xếp mức theo tổng điểm các nhóm', { exact: true }).check();
+    const bound = (band: number, end: 'min' | 'max') => page.locator(`#b-overall-totalBands-${band}-${end}`);
+    expect(await bound(0, 'max').inputValue()).toBe('66.67');
+    await bound(0, 'max').fill('90');
+    // A gap between the bands is the core's error, linked to the band it is about.
+    await expect.poll(() => lintErrors.getAttribute('data-error-count'), { timeout: 5_000 }).not.toBe('0');
+    await page.locator('[data-problems="b-lint"]').getByRole('button', { name: /^overall\.totalBands/ }).first().click();
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toMatch(/^b-overall-totalBands/);
+    await bound(1, 'min').fill('90');
+    await expect.poll(() => lintErrors.getAttribute('data-error-count'), { timeout: 5_000 }).toBe('0');
+    await page.locator('[data-total-bands]').scrollIntoViewIfNeeded();
+    await shoot(page, 'builder-10-total-bands');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The diff, against the province's own 4725 · 2022.1 it was copied from, names the total bands.
+    const tab = (name: 'edit' | 'preview' | 'diff') => page.locator(`[data-tab="${name}"]`);
+    await tab('diff').click();
+    const diff = page.locator('[data-diff]');
+    await diff.waitFor();
+    expect(await diff.locator('h2').textContent()).toContain('Bộ của Sở 4725 · 2022.1 (phiên bản số 1)');
+    expect(await diff.locator('[data-diff-section="set"]').textContent()).toMatch(/các mức theo tổng điểm/);
+
+    // A validation on 1.4a: at most 1000 digital materials, its message in both languages.
+    await tab('edit').click();
+    await page.getByRole('navigation', { name: 'Mục lục bộ chỉ số' }).getByRole('button', { name: /^1\.4\./ }).click();
+    const validations = page.locator('[data-validations="1.4a"]');
+    await validations.getByRole('button', { name: /Thêm quy tắc kiểm tra/ }).click();
+    const at = '#b-groups-0-criteria-3-indicators-0-validations-0';
+    await page.locator(`${at}-rule-json`).fill('{"<=": [{"var": "digital_materials"}, 1000]}');
+    await page.locator(`${at}-message-vi`).fill('Số học liệu số không quá 1000');
+    await page.locator(`${at}-message-en`).fill('At most 1000 digital materials');
+    await page.locator('[data-problems="b-lint"] [data-error-count="0"]').waitFor();
+    await validations.scrollIntoViewIfNeeded();
+    await shoot(page, 'builder-11-validation');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The test panel shows the message for an answer that breaks it, and drops it for one that does not.
+    await tab('preview').click();
+    await page.locator('#field-digital_materials').fill('5000');
+    const problems = page.locator('#field-digital_materials-problems');
+    await expect.poll(() => problems.textContent(), { timeout: 5_000 }).toContain('Số học liệu số không quá 1000');
+    await page.locator('#field-digital_materials').scrollIntoViewIfNeeded();
+    await shoot(page, 'builder-12-validation-message');
+    await page.locator('#field-digital_materials').fill('500');
+    await expect.poll(() => problems.textContent(), { timeout: 5_000 }).not.toContain('Số học liệu số không quá 1000');
+
+    // In English, the labels the builder used to show in both languages show English only.
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await tab('edit').click();
+    const op = page.locator('#b-groups-0-criteria-3-indicators-0-cap-step-0-op');
+    await op.waitFor();
+    expect(await op.locator('option:checked').textContent()).toBe('below');
+    const kind = page.locator('#b-groups-0-criteria-3-indicators-0-fields-0-kind');
+    expect(await kind.locator('option:checked').textContent()).toBe('Count');
+    expect(await page.locator('main').textContent()).not.toMatch(/dưới|Số lượng/);
+    await page.getByRole('heading', { name: 'Validations of the answers' }).first().waitFor();
+    await op.scrollIntoViewIfNeeded();
+    await shoot(page, 'builder-13-english');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('vi');
+  });
 });

@@ -1,5 +1,6 @@
 import type { Definition } from '@chiso/criteria';
 import type { ApiClient } from '../../api/client.ts';
+import { type DerivedFrom, type Origin, originOf } from './source.ts';
 
 /** The builder's calls to the criteria-sets API (services/src/features/criteria-sets/routes.ts). */
 
@@ -11,7 +12,9 @@ export interface VersionSummary {
   label: string;
   title: string;
   status: VersionStatus;
-  derivedFrom: { setKey: string; version: string } | null;
+  /** Of the definition, status left out: what a copy records in `derivedFrom.contentHash`. */
+  contentHash: string;
+  derivedFrom: { setKey: string; version: string; contentHash?: string } | null;
   problems: { errors: number; warnings: number };
   /** The item's own version, for optimistic concurrency. */
   version: number;
@@ -20,7 +23,7 @@ export interface VersionSummary {
 
 export interface Catalogue {
   sets: { setKey: string; title: string; versions: VersionSummary[] }[];
-  builtIn: { setKey: string; label: string; title: string; decision: string }[];
+  builtIn: { setKey: string; label: string; title: string; decision: string; contentHash: string }[];
 }
 
 /** A problem as the API words it; `path` is the core's notation (`groups[0].criteria[2].bands`). */
@@ -63,16 +66,10 @@ export function builderApi(api: ApiClient) {
 
 export type BuilderApi = ReturnType<typeof builderApi>;
 
-/**
- * The definition a version came from, for the diff: the tenant's non-draft version with that label, else
- * the national set of that key; null when neither is there any more.
- */
-export async function sourceDefinition(api: BuilderApi, derivedFrom: { setKey: string; version: string }): Promise<Definition | null> {
-  const catalogue = await api.catalogue();
-  const own = catalogue.sets
-    .find((set) => set.setKey === derivedFrom.setKey)
-    ?.versions.find((version) => version.label === derivedFrom.version && version.status !== 'draft');
-  if (own !== undefined) return (await api.version(own.setKey, own.number)).definition;
-  if (catalogue.builtIn.some((set) => set.setKey === derivedFrom.setKey && set.label === derivedFrom.version)) return (await api.builtIn(derivedFrom.setKey)).definition;
+/** The definition a version came from, for the diff, and which one it is; null when it is not there any more. */
+export async function sourceDefinition(api: BuilderApi, derivedFrom: DerivedFrom): Promise<{ definition: Definition; origin: Origin } | null> {
+  const origin = originOf(await api.catalogue(), derivedFrom);
+  if (origin.kind === 'own') return { definition: (await api.version(origin.setKey, origin.number)).definition, origin };
+  if (origin.kind === 'national') return { definition: (await api.builtIn(origin.setKey)).definition, origin };
   return null;
 }

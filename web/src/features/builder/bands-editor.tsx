@@ -1,5 +1,6 @@
 import type { Band, Path } from '@chiso/criteria';
 import { Index } from 'solid-js';
+import { nextBand, withBound } from './band-ops.ts';
 import { Checkbox, ItemControls, NumberInput } from './inputs.tsx';
 import { appendItem, moveItem, removeItem, replaceItem } from './ops.ts';
 import { domId } from './paths.ts';
@@ -37,17 +38,9 @@ export function BandsEditor(props: { path: Path; label: string; bands: readonly 
           )}
         </Index>
       </ol>
-      <button type="button" onClick={() => props.onChange(appendItem(props.bands, { level: props.bands.length + 1, minInclusive: true, maxInclusive: false }))}>
+      <button type="button" onClick={() => props.onChange(appendItem(props.bands, nextBand(props.bands)))}>
         + {t('addBand')}
       </button>
     </fieldset>
   );
-}
-
-/** A band with one bound set or, when empty, left open. */
-function withBound(band: Band, bound: 'min' | 'max', value: number | undefined): Band {
-  const next = { ...band };
-  if (value === undefined) delete next[bound];
-  else next[bound] = value;
-  return next;
 }

@@ -7,6 +7,7 @@ import { type BuilderApi, type VersionSummary, builderApi } from './api.ts';
 import { NewDraft } from './new-draft.tsx';
 import { t } from './phrases.ts';
 import { PublishBar } from './publish-bar.tsx';
+import { originName, originOf } from './source.ts';
 
 /** The tenant's criteria sets with every version, the national sets, and where new versions start. */
 export function CataloguePage(props: { api: BuilderApi }) {
@@ -60,7 +61,7 @@ export function CataloguePage(props: { api: BuilderApi }) {
                               <td>
                                 {version.problems.errors} {t('errors')} · {version.problems.warnings} {t('warnings')}
                               </td>
-                              <td>{version.derivedFrom ? `${version.derivedFrom.setKey} · ${version.derivedFrom.version}` : '—'}</td>
+                              <td data-derived-from={version.derivedFrom ? originOf(loaded(), version.derivedFrom).kind : 'none'}>{version.derivedFrom ? originName(originOf(loaded(), version.derivedFrom)) : '—'}</td>
                               <td>
                                 <div class="row actions">
                                 <A href={`/builder/${encodeURIComponent(version.setKey)}/${version.number}`} aria-label={`${version.status === 'draft' ? t('edit') : t('view')} ${version.setKey} · ${version.label}`}>

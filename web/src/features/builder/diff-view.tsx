@@ -15,13 +15,13 @@ const INHERENT = new Set(['status', 'derivedFrom']);
 
 const asRule = (value: unknown) => recognise(value as Parameters<typeof recognise>[0]);
 
-const RULE_WORDS: Record<string, { vi: string; en: string }> = { cap: { vi: 'quy tắc điểm tối đa', en: 'cap rule' } };
+// Rules whose changes read better as shapes than as JSON, by property.
+const SHAPED_RULES = new Set(['cap']);
 
 /** A cap rule of a known shape on both sides, as people read it; anything else as the core describes it. */
 function changeText(change: PropertyChange, lang: 'vi' | 'en'): string {
-  const words = RULE_WORDS[change.property];
   const [before, after]: (RuleShape | undefined)[] = [asRule(change.before), asRule(change.after)];
-  if (words && before && after) return `${words[lang]} — ${lang === 'vi' ? 'trước' : 'before'}: ${describeShape(before, lang)} | ${lang === 'vi' ? 'nay' : 'now'}: ${describeShape(after, lang)}`;
+  if (SHAPED_RULES.has(change.property) && before && after) return `${t('capRuleWord')} — ${t('before')}: ${describeShape(before, lang)} | ${t('now')}: ${describeShape(after, lang)}`;
   return describeChange(change, lang, true);
 }
 

@@ -1,4 +1,4 @@
-import type { Definition, Path } from '@chiso/criteria';
+import type { Path } from '@chiso/criteria';
 import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { ApiError } from '../../api/errors.ts';
@@ -17,6 +17,7 @@ import { type ListedProblem, ProblemsList, fromDetail } from './problems-list.ts
 import { PublishBar } from './publish-bar.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { SetEditor } from './set-editor.tsx';
+import { originName } from './source.ts';
 import { fieldIds } from './variables.ts';
 
 type Tab = 'edit' | 'preview' | 'diff';
@@ -166,11 +167,9 @@ function Editor(props: { api: BuilderApi; detail: VersionDetail }) {
         </Match>
         <Match when={tab() === 'diff'}>
           <Show when={props.detail.version.derivedFrom} fallback={<p class="note">{t('noSource')}</p>}>
-            {(from) => (
-              <Show when={source()} fallback={<p aria-busy="true">{source.loading ? t('loading') : t('sourceGone')}</p>}>
-                {(before: () => Definition) => <DiffView before={before()} after={session.draft()} beforeName={`${from().setKey} · ${from().version}`} />}
-              </Show>
-            )}
+            <Show when={source()} fallback={<p aria-busy="true">{source.loading ? t('loading') : t('sourceGone')}</p>}>
+              {(before) => <DiffView before={before().definition} after={session.draft()} beforeName={originName(before().origin)} />}
+            </Show>
           </Show>
         </Match>
       </Switch>

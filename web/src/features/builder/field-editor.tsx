@@ -6,19 +6,6 @@ import { domId } from './paths.ts';
 import { t } from './phrases.ts';
 import { RuleEditor } from './rule-editor.tsx';
 
-const KIND_LABELS: Record<FieldKind, string> = {
-  boolean: 'Có / không (yes/no)',
-  count: 'Số lượng (count)',
-  ratio: 'Tỉ lệ từ hai số (ratio)',
-  choice: 'Chọn một (choice)',
-  multichoice: 'Chọn nhiều (multiple choice)',
-  number: 'Số (number)',
-  text: 'Văn bản ngắn (text)',
-  links: 'Đường link (links)',
-  document: 'Văn bản: số, ngày (document)',
-  contact: 'Người liên hệ (contact)',
-};
-
 /** One field an indicator asks: its kind, texts, whether required, skip logic and its kind's own settings. */
 export function FieldEditor(props: { path: Path; field: Field; knownVars: ReadonlySet<string>; onChange: (next: Field) => void }) {
   const id = (...steps: (string | number)[]) => domId([...props.path, ...steps]);
@@ -34,7 +21,7 @@ export function FieldEditor(props: { path: Path; field: Field; knownVars: Readon
     <div class="field-editor stack">
       <div class="row">
         <TextInput id={id('id')} label={t('fieldId')} value={props.field.id} onChange={(value) => props.onChange({ ...props.field, id: value })} />
-        <Select id={id('kind')} label={t('fieldKind')} value={props.field.kind} options={FIELD_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))} onChange={(kind) => props.onChange(changeFieldKind(props.field, kind))} />
+        <Select id={id('kind')} label={t('fieldKind')} value={props.field.kind} options={FIELD_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} onChange={(kind) => props.onChange(changeFieldKind(props.field, kind))} />
         <Checkbox id={id('required')} label={t('required')} checked={props.field.required} onChange={(required) => props.onChange({ ...props.field, required })} />
       </div>
       <TextsInput id={id('label')} label={t('fieldLabel')} value={props.field.label} onChange={(label) => props.onChange({ ...props.field, label: label ?? { vi: '' } })} />

@@ -6,9 +6,10 @@ import { appendItem, moveItem, newField, removeItem, replaceItem } from './ops.t
 import { domId } from './paths.ts';
 import { t } from './phrases.ts';
 import { RuleEditor } from './rule-editor.tsx';
+import { ValidationsEditor } from './validations-editor.tsx';
 import { ruleVariables } from './variables.ts';
 
-/** One indicator: texts, most points, how it is scored, its cap rule, skip logic and the fields it asks. */
+/** One indicator: texts, most points, how it is scored, its cap rule, skip logic, the fields it asks and their validations. */
 export function IndicatorEditor(props: { path: Path; indicator: Indicator; definition: Definition; knownVars: ReadonlySet<string>; onChange: (next: Indicator) => void }) {
   const id = (...steps: (string | number)[]) => domId([...props.path, ...steps]);
   const variables = createMemo(() => ruleVariables(props.definition, props.indicator.fields.map((field) => field.id)));
@@ -79,6 +80,7 @@ export function IndicatorEditor(props: { path: Path; indicator: Indicator; defin
           + {t('addField')}
         </button>
       </p>
+      <ValidationsEditor path={[...props.path, 'validations']} indicator={props.indicator} knownVars={props.knownVars} onChange={(validations) => props.onChange({ ...props.indicator, validations })} />
     </div>
   );
 }

@@ -1,7 +1,10 @@
-import { translator } from '../../i18n/locale.ts';
+import { type Texts, translator } from '../../i18n/locale.ts';
 
-/** The builder's own phrases, Vietnamese first. */
-export const t = translator({
+/**
+ * The builder's own phrases, Vietnamese first. Every label is one phrase with each language on its own
+ * side, never "tiếng Việt / English" in one string: each locale shows its language only.
+ */
+export const PHRASES = {
   actions: { vi: 'Thao tác', en: 'Actions' },
   addBand: { vi: 'Thêm mức', en: 'Add a band' },
   addCriterion: { vi: 'Thêm tiêu chí', en: 'Add a criterion' },
@@ -12,14 +15,17 @@ export const t = translator({
   addOption: { vi: 'Thêm lựa chọn', en: 'Add an option' },
   addOptionPoints: { vi: 'Thêm điểm cho một lựa chọn', en: 'Add points for an option' },
   addThreshold: { vi: 'Thêm ngưỡng', en: 'Add a threshold' },
+  addValidation: { vi: 'Thêm quy tắc kiểm tra', en: 'Add a validation' },
   appliesTo: { vi: 'Áp dụng cho', en: 'Applies to' },
   awardCaps: { vi: 'Chấm mỗi chỉ số bằng điểm tối đa hiện tại', en: 'Award every indicator its current cap' },
   awardStep: { vi: 'Bước chấm điểm', en: 'Award step' },
   backToCatalogue: { vi: 'Danh mục bộ chỉ số', en: 'Criteria-set catalogue' },
   badAddress: { vi: 'Địa chỉ không đúng: thiếu số phiên bản.', en: 'Wrong address: no version number.' },
   band: { vi: 'khoảng', en: 'band' },
+  before: { vi: 'trước', en: 'before' },
   cancel: { vi: 'Huỷ', en: 'Cancel' },
   capRule: { vi: 'Quy tắc điểm tối đa của chỉ số', en: 'Cap rule of indicator' },
+  capRuleWord: { vi: 'quy tắc điểm tối đa', en: 'cap rule' },
   catalogueTitle: { vi: 'Bộ chỉ số và các phiên bản', en: 'Criteria sets and their versions' },
   'change.added': { vi: 'Thêm', en: 'Added' },
   'change.removed': { vi: 'Bỏ', en: 'Removed' },
@@ -34,6 +40,9 @@ export const t = translator({
     vi: 'Người khác vừa lưu bản nháp này. Bản của bạn vẫn còn nguyên trên màn hình: lưu đè bằng bản của bạn, tải bản của bạn về, hoặc lấy bản mới nhất trên máy chủ.',
     en: 'Someone else has just saved this draft. Your copy is still here: overwrite with it, download it, or take the latest one from the server.',
   },
+  copiedFromNational: { vi: 'Bộ quốc gia', en: 'National set' },
+  copiedFromOwn: { vi: 'Bộ của Sở', en: 'The province’s set' },
+  copiedFromUnknown: { vi: 'Bộ không còn trong danh mục', en: 'A set no longer listed' },
   countMax: { vi: 'Số lớn nhất', en: 'Largest count' },
   createDraft: { vi: 'Tạo bản nháp', en: 'Create the draft' },
   criterion: { vi: 'Tiêu chí', en: 'Criterion' },
@@ -81,6 +90,16 @@ export const t = translator({
   indicatorId: { vi: 'Mã chỉ số', en: 'Indicator id' },
   indicatorMax: { vi: 'Điểm tối đa của chỉ số', en: 'Most points of the indicator' },
   indicators: { vi: 'Các chỉ số thành phần', en: 'Indicators' },
+  'kind.boolean': { vi: 'Có / không', en: 'Yes or no' },
+  'kind.choice': { vi: 'Chọn một', en: 'Single choice' },
+  'kind.contact': { vi: 'Người liên hệ', en: 'Contact person' },
+  'kind.count': { vi: 'Số lượng', en: 'Count' },
+  'kind.document': { vi: 'Văn bản: số, ngày', en: 'Document: number, date' },
+  'kind.links': { vi: 'Đường link', en: 'Links' },
+  'kind.multichoice': { vi: 'Chọn nhiều', en: 'Multiple choice' },
+  'kind.number': { vi: 'Số', en: 'Number' },
+  'kind.ratio': { vi: 'Tỉ lệ từ hai số', en: 'Ratio of two counts' },
+  'kind.text': { vi: 'Văn bản ngắn', en: 'Short text' },
   kindMandatory: { vi: 'Điều kiện bắt buộc (không tính điểm)', en: 'Mandatory condition (no points)' },
   kindScored: { vi: 'Tính điểm', en: 'Scored' },
   leftOverExplain: { vi: 'Trình duyệt còn giữ một bản chưa lưu của bản nháp này từ lần trước', en: 'This browser still holds an unsaved copy of this draft from an earlier visit' },
@@ -103,9 +122,13 @@ export const t = translator({
   noSets: { vi: 'Sở chưa có bộ chỉ số nào.', en: 'The province has no criteria set yet.' },
   noSource: { vi: 'Phiên bản này không sao chép từ phiên bản nào.', en: 'This version was not copied from another.' },
   notJson: { vi: 'Không phải JSON hợp lệ', en: 'Not valid JSON' },
+  noValidations: { vi: 'Chưa có quy tắc kiểm tra nào.', en: 'No validations yet.' },
+  now: { vi: 'nay', en: 'now' },
   numberMax: { vi: 'Giá trị lớn nhất', en: 'Largest value' },
   numberMin: { vi: 'Giá trị nhỏ nhất', en: 'Smallest value' },
   numeratorLabel: { vi: 'Nhãn tử số', en: 'Numerator label' },
+  'op.<': { vi: 'dưới', en: 'below' },
+  'op.<=': { vi: 'đến hết', en: 'up to' },
   option: { vi: 'Lựa chọn', en: 'Option' },
   optionLabel: { vi: 'Nhãn lựa chọn', en: 'Option label' },
   optionValue: { vi: 'Giá trị lựa chọn', en: 'Option value' },
@@ -113,6 +136,7 @@ export const t = translator({
   outline: { vi: 'Mục lục bộ chỉ số', en: 'Outline of the set' },
   overallRule: { vi: 'Quy tắc mức chung của đơn vị (JSON-logic)', en: 'Rule of the unit’s overall level (JSON-logic)' },
   overwrite: { vi: 'Lưu đè bằng bản của tôi', en: 'Overwrite with my copy' },
+  ownVersionNumber: { vi: 'phiên bản số', en: 'version no.' },
   pointsAbove: { vi: 'Điểm tối đa khi vượt mọi ngưỡng', en: 'Points above every threshold' },
   pointsAtStep: { vi: 'Điểm tối đa', en: 'Points' },
   pointsOtherwise: { vi: 'Điểm tối đa với lựa chọn khác', en: 'Points for any other option' },
@@ -184,8 +208,17 @@ export const t = translator({
   threshold: { vi: 'Ngưỡng', en: 'Threshold' },
   title: { vi: 'Tên', en: 'Title' },
   to: { vi: 'Đến', en: 'To' },
+  totalBands: { vi: 'Các mức theo tổng điểm các nhóm', en: 'Levels by the total of the groups' },
+  totalBandsHelp: { vi: 'Mức chung đọc kết quả này qua biến totalLevel. Tổng điểm tối đa:', en: 'The overall rule reads the result as totalLevel. Most total points:' },
+  totalBandsOn: { vi: 'Xếp mức theo tổng điểm các nhóm', en: 'Level the total of the groups' },
   totalPoints: { vi: 'Tổng điểm các nhóm', en: 'Total of the groups' },
   unmetMessage: { vi: 'Thông báo khi chưa đạt', en: 'Message when not met' },
+  validation: { vi: 'Quy tắc kiểm tra', en: 'Validation' },
+  validationFields: { vi: 'Hiện thông báo ở trường — quy tắc', en: 'Show the message on the fields — validation' },
+  validationMessage: { vi: 'Thông báo khi không hợp lệ — quy tắc', en: 'Message when not valid — validation' },
+  validationNeedsField: { vi: 'Hãy thêm một trường trước.', en: 'Add a field first.' },
+  validationRule: { vi: 'Điều kiện hợp lệ (JSON-logic) — quy tắc', en: 'Valid when (JSON-logic) — validation' },
+  validations: { vi: 'Quy tắc kiểm tra câu trả lời', en: 'Validations of the answers' },
   versionLabel: { vi: 'Tên phiên bản', en: 'Version label' },
   versionNumber: { vi: 'Số', en: 'No.' },
   versionsOf: { vi: 'Các phiên bản của bộ', en: 'Versions of set' },
@@ -197,4 +230,6 @@ export const t = translator({
   wayClone: { vi: 'Sao chép phiên bản đã ban hành', en: 'A copy of a published version' },
   wayImport: { vi: 'Nhập tệp JSON', en: 'An imported JSON file' },
   working: { vi: 'Đang xử lý…', en: 'Working…' },
-});
+} as const satisfies Record<string, Texts>;
+
+export const t = translator(PHRASES);

@@ -8,6 +8,7 @@ import { appendItem, moveItem, newGroup, removeItem, replaceItem } from './ops.t
 import { domId } from './paths.ts';
 import { t } from './phrases.ts';
 import { RuleEditor } from './rule-editor.tsx';
+import { TotalBandsEditor } from './total-bands-editor.tsx';
 
 /** The set's own properties: texts, legal basis, who it applies to, the levels, and its groups. */
 export function SetEditor(props: { definition: Definition; knownVars: ReadonlySet<string>; onChange: (next: Definition) => void }) {
@@ -57,6 +58,7 @@ export function SetEditor(props: { definition: Definition; knownVars: ReadonlySe
           </Index>
         </ol>
       </fieldset>
+      <TotalBandsEditor definition={d()} onChange={props.onChange} />
       <RuleEditor id={domId(['overall', 'rule'])} label={t('overallRule')} value={d().overall.rule} optional={false} variables={null} knownVars={new Set(['groups', 'groupLevels', 'total', 'totalLevel'])} onChange={(rule) => set({ overall: { ...d().overall, rule: rule ?? null } })} />
       <h2>{t('groups')}</h2>
       <ol class="plain stack">

@@ -43,10 +43,7 @@ function YesForm(props: { id: string; shape: YesShape; variables: readonly RuleV
   );
 }
 
-const COMPARISONS: readonly { value: Comparison; label: string }[] = [
-  { value: '<', label: 'dưới / below' },
-  { value: '<=', label: 'đến hết / up to' },
-];
+const COMPARISONS: readonly Comparison[] = ['<', '<='];
 
 function BandsForm(props: { id: string; shape: BandsShape; variables: readonly RuleVariable[]; onChange: (next: RuleShape) => void }) {
   const steps = (next: BandsShape['steps']) => props.onChange({ ...props.shape, steps: next });
@@ -62,7 +59,7 @@ function BandsForm(props: { id: string; shape: BandsShape; variables: readonly R
                 id={`${stepId(index)}-op`}
                 label={`${t('comparison')} ${index + 1}`}
                 value={step().op}
-                options={COMPARISONS}
+                options={COMPARISONS.map((value) => ({ value, label: t(`op.${value}`) }))}
                 onChange={(op) => steps(replaceItem(props.shape.steps, index, { ...step(), op }))}
               />
               <NumberInput id={`${stepId(index)}-limit`} label={`${t('threshold')} ${index + 1}`} value={step().limit} onChange={(limit) => steps(replaceItem(props.shape.steps, index, { ...step(), limit: limit ?? 0 }))} />
