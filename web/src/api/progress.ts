@@ -37,7 +37,10 @@ export interface ProgressRow {
   score: LevelSummary | null;
   /** The levels at each stage, as far as the cycle has come: the school's own, the reviewer's, the recognised ones. */
   levels: { self: LevelSummary | null; review: LevelSummary | null; recognised: (LevelSummary & { decision: { number: string; date: string } }) | null };
+  /** The school's self-assessment deadline, its extension included. */
   deadline: string;
+  /** The deadline of the step the unit waits on, its extension included, and whether it has passed; null once published. */
+  nextDeadline: { step: DeadlineStep; applies: string; passed: boolean } | null;
   submittedAt: string | null;
   updatedAt: string | null;
 }

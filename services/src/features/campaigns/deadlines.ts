@@ -42,6 +42,23 @@ export function unitDeadlines(campaign: Campaign, extensions: readonly Extension
   return { selfAssessment: of('selfAssessment'), reviewRequest: of('reviewRequest'), externalReview: of('externalReview'), recognition: of('recognition'), publication: of('publication') };
 }
 
+/** The step a submission in this progress status waits on; null once published (nothing is due). */
+export function stepAwaited(status: 'not-started' | 'draft' | 'overdue' | 'submitted' | 'in-review' | 'returned' | 'accepted' | 'recognised' | 'published'): DeadlineStep | null {
+  switch (status) {
+    case 'submitted':
+    case 'in-review':
+      return 'externalReview';
+    case 'accepted':
+      return 'recognition';
+    case 'recognised':
+      return 'publication';
+    case 'published':
+      return null;
+    default:
+      return 'selfAssessment';
+  }
+}
+
 /** The self-assessment deadline that holds for one unit (see `deadlineOf`). */
 export function selfAssessmentDeadline(campaign: Campaign, extension: Extension | null): string {
   return deadlineOf(campaign, 'selfAssessment', extension);

@@ -57,6 +57,14 @@ describe('campaign progress with levels', () => {
     review = await reviewStep(call, headers.reviewerA, a1, 'review', { version: review.submission.version, awards: { '1.4a': 6 } });
     const inReview = rowOf(await progress(headers.reviewerA), units.schoolA1.id);
     expect(inReview).toMatchObject({ status: 'in-review', levels: { self: { total: 178 }, review: { total: 174, overallLevel: 3 }, recognised: null } });
+    // The deadline a row waits on follows the step: the school's own while drafting, the review's once submitted,
+    // with the unit's extension of that step.
+    expect(rowOf(view, units.schoolA2.id)?.nextDeadline).toEqual({ step: 'selfAssessment', applies: campaign.deadlines.selfAssessment, passed: false });
+    expect(inReview?.nextDeadline).toEqual({ step: 'externalReview', applies: campaign.deadlines.externalReview, passed: false });
+    const later = new Date(Date.parse(`${campaign.deadlines.externalReview}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const granted = await call(headers.provinceAdmin, 'POST', `/campaigns/${campaign.id}/extensions`, { unitId: units.schoolA1.id, step: 'externalReview', until: later, reason: 'Đoàn đánh giá đổi lịch' });
+    expect(granted.status).toBe(200);
+    expect(rowOf(await progress(headers.reviewerA), units.schoolA1.id)?.nextDeadline).toEqual({ step: 'externalReview', applies: later, passed: false });
     expect(pointsAndLevels(inReview?.levels.review)).toEqual([
       [80, 3],
       [94, 3],

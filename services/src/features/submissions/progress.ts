@@ -1,6 +1,6 @@
 import type { Caller } from '../../auth/caller.ts';
 import { pathIds } from '../../auth/scope.ts';
-import { isPastSelfAssessment, selfAssessmentDeadline } from '../campaigns/deadlines.ts';
+import { deadlineOf, endOfDay, isPastSelfAssessment, selfAssessmentDeadline, stepAwaited } from '../campaigns/deadlines.ts';
 import type { Campaign, Extension } from '../campaigns/schemas.ts';
 import { requireCampaign } from '../campaigns/use-cases.ts';
 import type { Unit } from '../units/schemas.ts';
@@ -82,8 +82,16 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
   const now = (deps.now ?? (() => new Date()))();
   const unitById = new Map<string, Unit>(units.map((unit) => [unit.id, unit]));
   const headByUnit = new Map(heads.map((head) => [head.unitId, head]));
-  // Progress and `overdue` are about the school's own deadline: extensions of the later steps are for the offices.
+  // The status `overdue` is about the school's own deadline; `nextDeadline` is the step the unit waits on,
+  // with that step's extension, so offices see their own lateness too.
   const extensionByUnit = new Map(extensions.filter((extension) => extension.step === 'selfAssessment').map((extension) => [extension.unitId, extension]));
+  const extensionOf = (unitId: string, step: string) => extensions.find((extension) => extension.unitId === unitId && extension.step === step) ?? null;
+  const nextDeadline = (unitId: string, status: ProgressStatus): ProgressRow['nextDeadline'] => {
+    const step = stepAwaited(status);
+    if (step === null) return null;
+    const applies = deadlineOf(campaign, step, extensionOf(unitId, step));
+    return { step, applies, passed: now.getTime() > endOfDay(applies) };
+  };
 
   const pathOf = (unitId: string) => unitById.get(unitId)?.path ?? headByUnit.get(unitId)?.unitPath ?? '';
   const notStarted = units.filter((unit) => !headByUnit.has(unit.id) && takesPart(campaign, unit) !== null);
@@ -105,6 +113,7 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
       score: head?.score ?? null,
       levels: levelsAt(head),
       deadline: selfAssessmentDeadline(campaign, extension),
+      nextDeadline: nextDeadline(unitId, status),
       submittedAt: head?.submittedAt ?? null,
       updatedAt: head?.updatedAt ?? null,
     };

@@ -1,7 +1,7 @@
 import { UnitKindSchema } from '@chiso/criteria';
 import * as z from 'zod';
 import { bilingual } from '../../validation/parse-bilingual.ts';
-import { CampaignIdSchema, UnitDeadlinesSchema } from '../campaigns/schemas.ts';
+import { CampaignIdSchema, DEADLINE_STEPS, UnitDeadlinesSchema } from '../campaigns/schemas.ts';
 import { ScoreResultSchema } from '../criteria-sets/responses.ts';
 import { UnitIdSchema } from '../units/schemas.ts';
 
@@ -220,6 +220,14 @@ export const ProgressRowSchema = z
     score: ScoreSummarySchema.nullable(),
     levels: ProgressLevelsSchema,
     deadline: z.iso.date(),
+    nextDeadline: z
+      .object({ step: z.enum(DEADLINE_STEPS), applies: z.iso.date(), passed: z.boolean() })
+      .nullable()
+      .meta({
+        description:
+          'Hạn của bước đang chờ (tự đánh giá, đánh giá ngoài, công nhận, công bố), đã tính gia hạn của đơn vị; null khi đã công bố / ' +
+          'The deadline of the step the unit waits on, its extension included; null once published',
+      }),
     submittedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime().nullable(),
   })

@@ -19,6 +19,7 @@ const row = (unitId: string, office: OfficeRef | null, unitKind: string, status:
   score: null,
   levels: { self: null, review: null, recognised: null },
   deadline: '2026-01-31',
+  nextDeadline: { step: 'selfAssessment', applies: '2026-01-31', passed: false },
   submittedAt: null,
   updatedAt: null,
 });

@@ -6,7 +6,7 @@ import { useSession } from '../../shell/session-context.ts';
 import { type LevelSummary, PROGRESS_STATUSES, type ProgressStatus, type ReviewCampaign, reviewApi } from './api.ts';
 import { t } from './phrases.ts';
 import { LoadError } from './refusal-view.tsx';
-import { countByStatus, filterRows, filtersFromQuery, isOverdue, kindsOf, opens, stagesOf, stepDeadline, vietnamToday } from './queue.ts';
+import { countByStatus, filterRows, filtersFromQuery, isOverdue, kindsOf, opens, stagesOf, stepDeadline } from './queue.ts';
 
 export const kindLabel = (kind: string): string => (kind in UNIT_KIND_LABELS ? tr(UNIT_KIND_LABELS[kind as UnitKind]) : kind);
 
@@ -41,14 +41,10 @@ export function QueuePage() {
   const campaign = createMemo(() => chosen(campaigns() ?? [], typeof search.campaign === 'string' ? search.campaign : ''));
   const [progress] = createResource(() => campaign()?.id, (id) => api.progress(id));
   const filters = createMemo(() => filtersFromQuery(search));
-  const today = vietnamToday(new Date());
   // Counts follow the kind filter, not the status one, so every status choice says what it would show.
   const ofKind = createMemo(() => (progress()?.items ?? []).filter((row) => filters().kind === '' || row.unitKind === filters().kind));
   const counts = createMemo(() => countByStatus(ofKind()));
-  const rows = createMemo(() => {
-    const current = campaign();
-    return current ? filterRows(progress()?.items ?? [], filters(), current.deadlines, today) : [];
-  });
+  const rows = createMemo(() => (campaign() ? filterRows(progress()?.items ?? [], filters()) : []));
   const failure = (): unknown => campaigns.error ?? progress.error;
 
   return (
@@ -129,7 +125,7 @@ export function QueuePage() {
                               <td data-label={t('kind')}>{kindLabel(row.unitKind)}</td>
                               <td data-label={t('status')}>
                                 {statusLabel(row.status)}
-                                <Show when={row.status !== 'overdue' && isOverdue(row, current().deadlines, today)}>
+                                <Show when={row.status !== 'overdue' && isOverdue(row)}>
                                   {' '}
                                   <span class="badge warn">{t('overdue')}</span>
                                 </Show>
@@ -140,7 +136,7 @@ export function QueuePage() {
                               <td data-label={t('reviewScore')}>
                                 <Levels summary={stagesOf(row).review} />
                               </td>
-                              <td data-label={t('deadline')}>{stepDeadline(row, current().deadlines)}</td>
+                              <td data-label={t('deadline')}>{stepDeadline(row)}</td>
                             </tr>
                           )}
                         </For>

@@ -4,7 +4,8 @@ import { NO_FILTERS, countByStatus, filterRows, filtersFromQuery, isOverdue, kin
 
 const deadlines: Deadlines = { selfAssessment: '2027-01-31', reviewRequest: '2027-02-15', externalReview: '2027-03-31', recognition: '2027-05-15', publication: '2027-05-31' };
 
-function row(unitId: string, status: ProgressStatus, unitKind = 'primary'): ProgressRow {
+/** A row as the API gives it: `late` rows wait on a step whose deadline has passed. */
+function row(unitId: string, status: ProgressStatus, unitKind = 'primary', late = false): ProgressRow {
   return {
     unitId,
     unitName: `Trường ${unitId}`,
@@ -16,12 +17,13 @@ function row(unitId: string, status: ProgressStatus, unitKind = 'primary'): Prog
     score: null,
     levels: { self: null, review: null, recognised: null },
     deadline: deadlines.selfAssessment,
+    nextDeadline: status === 'published' ? null : { step: 'externalReview', applies: deadlines.externalReview, passed: late },
     submittedAt: null,
     updatedAt: null,
   };
 }
 
-const rows = [row('a', 'submitted', 'continuing-education'), row('b', 'draft'), row('c', 'overdue'), row('d', 'in-review'), row('e', 'accepted', 'upper-secondary'), row('f', 'not-started')];
+const rows = [row('a', 'submitted', 'continuing-education', true), row('b', 'draft'), row('c', 'overdue'), row('d', 'in-review', 'primary', true), row('e', 'accepted', 'upper-secondary'), row('f', 'not-started')];
 
 describe('the reviewer’s queue', () => {
   it('counts today in Vietnam, seven hours ahead of UTC', () => {
@@ -29,32 +31,24 @@ describe('the reviewer’s queue', () => {
     expect(vietnamToday(new Date('2027-03-31T17:00:00Z'))).toBe('2027-04-01');
   });
 
-  it('calls a step late from the day after its deadline, per the step the row waits on', () => {
-    expect(isOverdue({ status: 'submitted' }, deadlines, '2027-03-31')).toBe(false);
-    expect(isOverdue({ status: 'submitted' }, deadlines, '2027-04-01')).toBe(true);
-    expect(isOverdue({ status: 'in-review' }, deadlines, '2027-04-01')).toBe(true);
-    expect(isOverdue({ status: 'accepted' }, deadlines, '2027-04-01')).toBe(false);
-    expect(isOverdue({ status: 'accepted' }, deadlines, '2027-05-16')).toBe(true);
-    expect(isOverdue({ status: 'recognised' }, deadlines, '2027-06-01')).toBe(true);
-    expect(isOverdue({ status: 'published' }, deadlines, '2099-01-01')).toBe(false);
-    expect(isOverdue({ status: 'overdue' }, deadlines, '2026-01-01')).toBe(true);
+  it('calls a row late when the API says its awaited step’s deadline passed, or the school is overdue', () => {
+    expect(isOverdue(row('a', 'submitted'))).toBe(false);
+    expect(isOverdue(row('a', 'submitted', 'primary', true))).toBe(true);
+    expect(isOverdue(row('a', 'overdue'))).toBe(true);
+    expect(isOverdue(row('a', 'published'))).toBe(false);
   });
 
-  it('shows the deadline of the step each row waits on', () => {
-    expect(stepDeadline({ status: 'draft', deadline: '2027-02-10' }, deadlines)).toBe('2027-02-10');
-    expect(stepDeadline({ status: 'returned', deadline: '2027-02-10' }, deadlines)).toBe('2027-02-10');
-    expect(stepDeadline({ status: 'in-review', deadline: '2027-02-10' }, deadlines)).toBe('2027-03-31');
-    expect(stepDeadline({ status: 'accepted', deadline: '2027-02-10' }, deadlines)).toBe('2027-05-15');
-    expect(stepDeadline({ status: 'recognised', deadline: '2027-02-10' }, deadlines)).toBe('2027-05-31');
+  it('shows the deadline of the step each row waits on, extension included, and none once published', () => {
+    expect(stepDeadline({ nextDeadline: { step: 'externalReview', applies: '2027-04-10', passed: false } })).toBe('2027-04-10');
+    expect(stepDeadline({ nextDeadline: null })).toBe('—');
   });
 
   it('filters by status, kind and lateness together, keeping the API’s order', () => {
-    expect(filterRows(rows, NO_FILTERS, deadlines, '2027-01-01').map((r) => r.unitId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-    expect(filterRows(rows, { ...NO_FILTERS, status: 'submitted' }, deadlines, '2027-01-01').map((r) => r.unitId)).toEqual(['a']);
-    expect(filterRows(rows, { ...NO_FILTERS, kind: 'primary' }, deadlines, '2027-01-01').map((r) => r.unitId)).toEqual(['b', 'c', 'd', 'f']);
-    expect(filterRows(rows, { ...NO_FILTERS, overdue: true }, deadlines, '2027-01-01').map((r) => r.unitId)).toEqual(['c']);
-    expect(filterRows(rows, { ...NO_FILTERS, overdue: true }, deadlines, '2027-04-02').map((r) => r.unitId)).toEqual(['a', 'c', 'd']);
-    expect(filterRows(rows, { status: 'in-review', kind: 'primary', overdue: true }, deadlines, '2027-04-02').map((r) => r.unitId)).toEqual(['d']);
+    expect(filterRows(rows, NO_FILTERS).map((r) => r.unitId)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(filterRows(rows, { ...NO_FILTERS, status: 'submitted' }).map((r) => r.unitId)).toEqual(['a']);
+    expect(filterRows(rows, { ...NO_FILTERS, kind: 'primary' }).map((r) => r.unitId)).toEqual(['b', 'c', 'd', 'f']);
+    expect(filterRows(rows, { ...NO_FILTERS, overdue: true }).map((r) => r.unitId)).toEqual(['a', 'c', 'd']);
+    expect(filterRows(rows, { status: 'in-review', kind: 'primary', overdue: true }).map((r) => r.unitId)).toEqual(['d']);
   });
 
   it('counts every status, zeros included, and lists each kind once', () => {

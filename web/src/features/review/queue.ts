@@ -1,4 +1,4 @@
-import { PROGRESS_STATUSES, type Deadlines, type ProgressRow, type ProgressStatus } from './api.ts';
+import { PROGRESS_STATUSES, type ProgressRow, type ProgressStatus } from './api.ts';
 
 export interface QueueFilters {
   /** '' for every status. */
@@ -16,49 +16,26 @@ export function vietnamToday(now: Date): string {
 }
 
 /**
- * Whether the step the row waits on is past its deadline: the school's self-assessment (the API says
- * `overdue`), the office's review of a submitted dossier, its recognition of an accepted one, the
- * publication of a recognised one. Deadlines are inclusive, so a step is late from the next day.
+ * Whether the step the row waits on is past its deadline, as the API computed it with the unit's
+ * extension of that step: the school's self-assessment (`overdue`), the office's review of a submitted
+ * dossier, its recognition of an accepted one, the publication of a recognised one.
  */
-export function isOverdue(row: Pick<ProgressRow, 'status'>, deadlines: Deadlines, today: string): boolean {
-  switch (row.status) {
-    case 'overdue':
-      return true;
-    case 'submitted':
-    case 'in-review':
-      return today > deadlines.externalReview;
-    case 'accepted':
-      return today > deadlines.recognition;
-    case 'recognised':
-      return today > deadlines.publication;
-    default:
-      return false;
-  }
+export function isOverdue(row: Pick<ProgressRow, 'status' | 'nextDeadline'>): boolean {
+  return row.status === 'overdue' || (row.nextDeadline?.passed ?? false);
 }
 
-/** The deadline of the step the row waits on: the school's own (with its extension) until it submits, then the office's. */
-export function stepDeadline(row: Pick<ProgressRow, 'status' | 'deadline'>, deadlines: Deadlines): string {
-  switch (row.status) {
-    case 'submitted':
-    case 'in-review':
-      return deadlines.externalReview;
-    case 'accepted':
-      return deadlines.recognition;
-    case 'recognised':
-    case 'published':
-      return deadlines.publication;
-    default:
-      return row.deadline;
-  }
+/** The deadline of the step the row waits on, its extension included; none once published. */
+export function stepDeadline(row: Pick<ProgressRow, 'nextDeadline'>): string {
+  return row.nextDeadline?.applies ?? '—';
 }
 
 /** The rows the filters keep, in the API's order (the tree's). */
-export function filterRows(rows: readonly ProgressRow[], filters: QueueFilters, deadlines: Deadlines, today: string): ProgressRow[] {
+export function filterRows(rows: readonly ProgressRow[], filters: QueueFilters): ProgressRow[] {
   return rows.filter(
     (row) =>
       (filters.status === '' || row.status === filters.status) &&
       (filters.kind === '' || row.unitKind === filters.kind) &&
-      (!filters.overdue || isOverdue(row, deadlines, today)),
+      (!filters.overdue || isOverdue(row)),
   );
 }
 
