@@ -142,6 +142,14 @@ export function FormPage(props: { api: ApiClient; tenant: string; campaignId: st
               <Show when={score()}>{(result) => <ScorePanel definition={current().definition} score={result()} />}</Show>
               <SaveStatus state={sync.saveState()} error={sync.saveError()} />
             </div>
+            <Show when={sync.stranded() > 0}>
+              <p class="note" role="status" data-stranded={sync.stranded()}>
+                {tf('stranded')} {tf('strandedCount')} {sync.stranded()}.{' '}
+                <button type="button" class="link" onClick={() => sync.discardStranded()}>
+                  {tf('discardStranded')}
+                </button>
+              </p>
+            </Show>
             <Show when={sync.restored()}>
               <p class="note" role="status">
                 {tf('restored')}

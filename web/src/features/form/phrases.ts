@@ -2,6 +2,12 @@ import { translator } from '../../i18n/locale.ts';
 
 /** The form feature's own phrases (conflicts, offline), Vietnamese first. */
 export const tf = translator({
+  stranded: {
+    vi: 'Trình duyệt này còn giữ thay đổi chưa gửi được, vì hồ sơ đã chuyển sang trạng thái không sửa được. Chúng được giữ lại và sẽ hiện lại nếu hồ sơ được trả lại để sửa.',
+    en: 'This browser still holds changes that could not be sent, because the submission can no longer be edited. They are kept and come back if the submission is sent back for changes.',
+  },
+  strandedCount: { vi: 'Số thay đổi:', en: 'Changes:' },
+  discardStranded: { vi: 'Bỏ các thay đổi này', en: 'Discard these changes' },
   returnedTitle: { vi: 'Hồ sơ được trả lại để bổ sung, sửa chữa', en: 'The submission was sent back for changes' },
   reviewerComments: { vi: 'Nhận xét của đoàn đánh giá theo tiêu chí', en: 'The reviewers’ comments per criterion' },
   conflictTitle: { vi: 'Hồ sơ vừa được người khác thay đổi', en: 'Someone else has just changed the submission' },

@@ -37,6 +37,9 @@ export function createFormSync(options: { api: ApiClient; campaignId: string; un
   const [saveError, setSaveError] = createSignal<ApiError | null>(null);
   const [conflict, setConflict] = createSignal<OpenConflict | null>(null);
   const [restored, setRestored] = createSignal(false);
+  // Changes kept in the browser for a submission that cannot take them now (submitted meanwhile): kept, not
+  // applied, so they come back if it is returned; the person may drop them.
+  const [stranded, setStranded] = createSignal(0);
 
   /** The server's word on the submission: its version, state, evidence and acknowledged values (not what is on screen). */
   const adopt = (view: SubmissionView) => {
@@ -102,6 +105,12 @@ export function createFormSync(options: { api: ApiClient; campaignId: string; un
     saveError,
     conflict,
     restored,
+    stranded,
+    /** Drops the changes kept for a submission that can no longer take them. */
+    discardStranded(): void {
+      outbox.write(null);
+      setStranded(0);
+    },
     autosave,
     run,
     editable: () => allowed().includes('edit') && conflict() === null,
@@ -110,9 +119,11 @@ export function createFormSync(options: { api: ApiClient; campaignId: string; un
       adopt(view);
       const kept = outbox.read();
       if (kept === null || !allowed().includes('edit')) {
+        setStranded(kept === null ? 0 : Object.keys(kept.unsent.answers).length + Object.keys(kept.unsent.awards).length);
         show(valuesOf(view));
         return;
       }
+      setStranded(0);
       setRestored(true);
       mergeWith(view, kept.base, kept.unsent);
     },
