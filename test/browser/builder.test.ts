@@ -260,6 +260,10 @@ describe.skipIf(CHROMIUM === null)('the provincial form builder in a real browse
     await expect.poll(() => page.evaluate('document.activeElement?.id')).toMatch(/^b-overall-totalBands/);
     await bound(1, 'min').fill('90');
     await expect.poll(() => lintErrors.getAttribute('data-error-count'), { timeout: 5_000 }).toBe('0');
+    // The overall rule still takes the lowest group's level: one button makes the total's level the overall one.
+    await page.locator('[data-use-total-level]').click();
+    await expect.poll(() => page.locator('[data-use-total-level]').count()).toBe(0);
+    await expect.poll(() => lintErrors.getAttribute('data-error-count'), { timeout: 5_000 }).toBe('0');
     await page.locator('[data-total-bands]').scrollIntoViewIfNeeded();
     await shoot(page, 'builder-10-total-bands');
     expect(await axeViolations(page)).toEqual([]);

@@ -210,6 +210,8 @@ export const PHRASES = {
   to: { vi: 'Đến', en: 'To' },
   totalBands: { vi: 'Các mức theo tổng điểm các nhóm', en: 'Levels by the total of the groups' },
   totalBandsHelp: { vi: 'Mức chung đọc kết quả này qua biến totalLevel. Tổng điểm tối đa:', en: 'The overall rule reads the result as totalLevel. Most total points:' },
+  totalBandsUnused: { vi: 'Quy tắc mức chung hiện chưa dùng mức theo tổng điểm.', en: 'The overall rule does not use the total’s level yet.' },
+  useTotalLevel: { vi: 'Lấy mức theo tổng điểm làm mức chung', en: 'Make the total’s level the overall level' },
   totalBandsOn: { vi: 'Xếp mức theo tổng điểm các nhóm', en: 'Level the total of the groups' },
   totalPoints: { vi: 'Tổng điểm các nhóm', en: 'Total of the groups' },
   unmetMessage: { vi: 'Thông báo khi chưa đạt', en: 'Message when not met' },

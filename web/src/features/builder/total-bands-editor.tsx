@@ -20,6 +20,9 @@ export function TotalBandsEditor(props: { definition: Definition; onChange: (nex
     else overall.totalBands = next;
     props.onChange({ ...props.definition, overall });
   };
+  // Whether the overall rule already reads the total's level (anywhere in it).
+  const ruleUsesTotal = () => JSON.stringify(props.definition.overall.rule ?? null).includes('"totalLevel"');
+  const useTotalLevel = () => props.onChange({ ...props.definition, overall: { ...props.definition.overall, rule: { var: 'totalLevel' } } });
   return (
     <div class="total-bands stack" data-total-bands>
       <Checkbox id={domId(['overall', 'totalBands', 'on'])} label={t('totalBandsOn')} checked={bands() !== undefined} onChange={(on) => setBands(on ? startTotalBands(props.definition) : undefined)} />
@@ -30,6 +33,14 @@ export function TotalBandsEditor(props: { definition: Definition; onChange: (nex
               {t('totalBandsHelp')} {formatNumber(totalMax(props.definition))}.
             </p>
             <BandsEditor path={['overall', 'totalBands']} label={t('totalBands')} bands={current()} onChange={setBands} />
+            <Show when={!ruleUsesTotal()}>
+              <p class="note">
+                {t('totalBandsUnused')}{' '}
+                <button type="button" onClick={useTotalLevel} data-use-total-level>
+                  {t('useTotalLevel')}
+                </button>
+              </p>
+            </Show>
           </>
         )}
       </Show>
