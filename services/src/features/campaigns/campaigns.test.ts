@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { adminContext, createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
+import { adminContext } from '../../testing/test-app.ts';
 import { AuditEventPageSchema } from '../audit-events/schemas.ts';
 import { criteriaSetRepository } from '../criteria-sets/repository.ts';
 import { createDraft } from '../criteria-sets/use-cases.ts';
@@ -12,7 +11,7 @@ import { ProgressSchema, SubmissionViewSchema } from '../submissions/schemas.ts'
 import { unitRepository } from '../units/repository.ts';
 import type { Unit } from '../units/schemas.ts';
 import { CampaignListSchema, CampaignSchema, ExtensionSchema } from './schemas.ts';
-import { PAST_DEADLINES, campaignBody, errorOf, openedCampaign, publishNational4725, requester } from './test-support.ts';
+import { PAST_DEADLINES, campaignBody, campaignWorld, errorOf, openedCampaign, publishNational4725, requester } from './test-support.ts';
 
 let store: Store;
 let province: TestProvince;
@@ -20,10 +19,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-ky-danh-gia');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-ky-danh-gia'));
 });
 
 async function create(body: ReturnType<typeof campaignBody>, as = province.headers.provinceAdmin) {

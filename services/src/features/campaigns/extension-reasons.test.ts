@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
-import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
+import type { TestProvince } from '../../testing/province.ts';
 import { AuditEventPageSchema } from '../audit-events/schemas.ts';
 import { ExtensionListSchema, ExtensionSchema } from './schemas.ts';
-import { campaignBody, errorOf, openedCampaign, publishNational4725, requester } from './test-support.ts';
+import { campaignBody, campaignWorld, errorOf, openedCampaign, requester } from './test-support.ts';
 
 let store: Store;
 let province: TestProvince;
@@ -13,10 +11,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-ly-do-gia-han');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-ly-do-gia-han'));
 });
 
 describe('the reason of an extension', () => {

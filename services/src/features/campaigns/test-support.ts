@@ -2,7 +2,9 @@ import type { UnitKind } from '@chiso/criteria';
 import { expect } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { ErrorResponseSchema } from '../../http/errors.ts';
-import { adminContext } from '../../testing/test-app.ts';
+import { type TestProvince, seedProvince } from '../../testing/province.ts';
+import { adminContext, createTestApp } from '../../testing/test-app.ts';
+import { createTestStore } from '../../testing/test-store.ts';
 import { criteriaSetRepository } from '../criteria-sets/repository.ts';
 import { createDraft, publishVersion } from '../criteria-sets/use-cases.ts';
 import { CampaignSchema, OpenedCampaignSchema } from './schemas.ts';
@@ -28,6 +30,23 @@ export async function publishNational4725(store: Store, tenantId: string, label 
   const draft = await createDraft(deps, ctx, { from: 'clone', source: { builtIn: '4725' }, label });
   const published = await publishVersion(deps, ctx, draft.version.setKey, draft.version.number, draft.version.version);
   return { setKey: published.setKey, number: published.number, contentHash: published.contentHash };
+}
+
+/** What every campaign, submission and review test starts from. */
+export interface CampaignWorld {
+  store: Store;
+  province: TestProvince;
+  call: ReturnType<typeof requester>;
+  v4725: { setKey: string; number: number; contentHash: string };
+}
+
+/** A fresh table with a seeded province (its own tenant id) and the national 4725 published in it. */
+export async function campaignWorld(tenantId: string): Promise<CampaignWorld> {
+  const store = await createTestStore();
+  const call = requester(createTestApp(store));
+  const province = await seedProvince(store, tenantId);
+  const v4725 = await publishNational4725(store, province.tenantId);
+  return { store, province, call, v4725 };
 }
 
 /** The school kinds the national 4725 applies to that the test province has. */

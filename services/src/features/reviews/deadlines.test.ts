@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { StateConflictError } from '../../errors.ts';
-import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
+import type { TestProvince } from '../../testing/province.ts';
 import { AuditEventPageSchema } from '../audit-events/schemas.ts';
 import { CampaignSchema, ExtensionListSchema, ExtensionSchema } from '../campaigns/schemas.ts';
-import { campaignBody, errorOf, openedCampaign, publishNational4725, requester } from '../campaigns/test-support.ts';
+import { campaignBody, campaignWorld, errorOf, openedCampaign, requester } from '../campaigns/test-support.ts';
 import { ProgressSchema, SubmissionViewSchema } from '../submissions/schemas.ts';
 import { submitSubmission } from '../submissions/use-cases.ts';
 import { publishSubmission, recogniseSubmission } from './recognition.ts';
@@ -19,10 +17,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-han-chot');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-han-chot'));
 });
 
 /** The plan of a school year (seed 002's appendix): every step's last day, inclusive, Vietnam time. */

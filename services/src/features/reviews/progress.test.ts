@@ -1,10 +1,8 @@
 import { seed003Example } from '@chiso/criteria/sets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
-import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
-import { type Headers, campaignBody, openedCampaign, publishNational4725, requester } from '../campaigns/test-support.ts';
+import type { TestProvince } from '../../testing/province.ts';
+import { type Headers, campaignBody, campaignWorld, openedCampaign, requester } from '../campaigns/test-support.ts';
 import { type Progress, ProgressSchema } from '../submissions/schemas.ts';
 import { fillSeed003, reviewStep, schoolPatch, submit } from './test-support.ts';
 
@@ -14,10 +12,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-tien-do-muc');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-tien-do-muc'));
 });
 
 const DECISION = { number: '17/QĐ-PGDĐT', date: '2025-05-12' };

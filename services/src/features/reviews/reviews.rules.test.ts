@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
-import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
-import { type Headers, campaignBody, errorOf, openedCampaign, publishNational4725, requester } from '../campaigns/test-support.ts';
+import type { TestProvince } from '../../testing/province.ts';
+import { type Headers, campaignBody, campaignWorld, errorOf, openedCampaign, requester } from '../campaigns/test-support.ts';
 import type { ReviewView } from './schemas.ts';
 import { fillSeed003, historyOf, readReview, reviewStep, schoolPatch, submit } from './test-support.ts';
 
@@ -13,10 +11,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-quy-tac-danh-gia');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-quy-tac-danh-gia'));
 });
 
 const DECISION = { number: '42/QĐ-PGDĐT', date: '2025-05-10' };

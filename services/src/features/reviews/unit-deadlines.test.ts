@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
-import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
+import type { TestProvince } from '../../testing/province.ts';
 import { unitDeadlines } from '../campaigns/deadlines.ts';
-import { PAST_DEADLINES, campaignBody, openedCampaign, publishNational4725, requester } from '../campaigns/test-support.ts';
+import { PAST_DEADLINES, campaignBody, campaignWorld, openedCampaign, requester } from '../campaigns/test-support.ts';
 import { SubmissionViewSchema } from '../submissions/schemas.ts';
 import { ReviewViewSchema } from './schemas.ts';
 
@@ -14,10 +12,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-han-don-vi');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-han-don-vi'));
 });
 
 describe('a unit’s deadlines of every step', () => {

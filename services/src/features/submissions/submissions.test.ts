@@ -1,11 +1,9 @@
 import { seed003Example } from '@chiso/criteria/sets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/client.ts';
-import { type TestProvince, seedProvince } from '../../testing/province.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestStore } from '../../testing/test-store.ts';
+import type { TestProvince } from '../../testing/province.ts';
 import { AuditEventPageSchema } from '../audit-events/schemas.ts';
-import { PAST_DEADLINES, campaignBody, errorOf, openedCampaign, publishNational4725, requester } from '../campaigns/test-support.ts';
+import { PAST_DEADLINES, campaignBody, campaignWorld, errorOf, openedCampaign, requester } from '../campaigns/test-support.ts';
 import { type SubmissionView, SubmissionViewSchema } from './schemas.ts';
 
 let store: Store;
@@ -14,10 +12,7 @@ let call: ReturnType<typeof requester>;
 let v4725: { setKey: string; number: number; contentHash: string };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  call = requester(createTestApp(store));
-  province = await seedProvince(store, 'tinh-tu-danh-gia');
-  v4725 = await publishNational4725(store, province.tenantId);
+  ({ store, province, call, v4725 } = await campaignWorld('tinh-tu-danh-gia'));
 });
 
 type Headers = Record<string, string>;
