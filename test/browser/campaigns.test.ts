@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { type BrowserWorld, CHROMIUM, DEMO_PASSWORD, startBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, CHROMIUM, DEMO_PASSWORD, startBrowserWorld, tabTo } from '../support/browser.ts';
 
 // The new version's label: the school's form header shows it, so the school can tell which set it fills.
 const NEW_LABEL = 'Minh Hòa 2026.1';
 const CAMPAIGN = 'Đánh giá chuyển đổi số thử nghiệm bộ Minh Hòa 2026';
+// The name after the draft is edited: it still holds CAMPAIGN, so the school finds its card by it.
+const EDITED = `${CAMPAIGN} (đợt 1)`;
 
 interface Json {
   [key: string]: unknown;
@@ -120,6 +122,33 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
     // The draft: opening it says how many schools get a submission, then every school is "not started".
     await admin.getByRole('heading', { level: 1, name: CAMPAIGN }).waitFor({ timeout: 15_000 });
     expect(await admin.locator('[data-campaign-status]').getAttribute('data-campaign-status')).toBe('draft');
+
+    // Editing the draft: the form comes filled in. Someone else saves first (here through the API): the save
+    // is refused, their change is shown and taken into the form, and what the admin typed stays.
+    const campaignId = new URL(admin.url()).pathname.split('/').at(-1) ?? '';
+    await admin.getByRole('link', { name: 'Sửa kỳ đánh giá' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Sửa kỳ đánh giá' }).waitFor();
+    expect(await admin.getByLabel('Tên kỳ đánh giá').inputValue()).toBe(CAMPAIGN);
+    await expect.poll(() => admin.getByLabel('Tiểu học', { exact: true }).inputValue(), { timeout: 15_000 }).toBe(ref);
+    expect(await admin.getByLabel('Đánh giá ngoài', { exact: true }).inputValue()).toBe('2027-03-31');
+    await admin.getByLabel('Tên kỳ đánh giá').fill(EDITED);
+    const { token } = await call<{ token: string }>(world.product.baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'so.quantri', password: DEMO_PASSWORD });
+    const stored = await call<{ version: number }>(world.product.baseUrl, token, 'GET', `/campaigns/${campaignId}`);
+    await call(world.product.baseUrl, token, 'PATCH', `/campaigns/${campaignId}`, { version: stored.version, deadlines: { publication: '2027-06-30' } });
+    await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    const conflict = admin.locator('[data-conflict]');
+    await expect.poll(() => conflict.textContent(), { timeout: 15_000 }).toContain('Người khác vừa sửa kỳ đánh giá này');
+    expect(await conflict.getAttribute('role')).toBe('alert');
+    expect(await conflict.textContent()).toContain('Hạn công bố: 2027-05-31 → 2027-06-30');
+    expect(await admin.getByLabel('Tên kỳ đánh giá').inputValue()).toBe(EDITED);
+    expect(await admin.getByLabel('Công bố kết quả').inputValue()).toBe('2027-06-30');
+    await shoot(admin, 'campaigns-7-edit');
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await admin.getByRole('heading', { level: 1, name: EDITED }).waitFor({ timeout: 15_000 });
+    expect(await admin.getByRole('status').first().textContent()).toContain('Đã lưu thay đổi của kỳ đánh giá');
+    expect(await admin.locator('.deadline-summary li').nth(4).textContent()).toContain('2027-06-30');
+
     await admin.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
     const confirm = admin.getByRole('alertdialog');
     await expect.poll(() => confirm.textContent()).toMatch(/tạo hồ sơ tự đánh giá cho 7 trường/);
@@ -174,6 +203,42 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
       .poll(() => admin.locator('tr[data-unit="Trường Tiểu học Vân Phong"] [data-extension="selfAssessment"]').textContent(), { timeout: 15_000 })
       .toContain('Lý do: Trường bị ảnh hưởng bởi bão, mất điện nhiều ngày');
 
+    // Moving the external review for every school: only the deadlines can change, in order, and the form says
+    // that the new day holds for every school while later per-unit extensions still apply.
+    // By keyboard alone: back up from the extension to the plan's link, follow it, and save with Enter.
+    await tabTo(admin, 'a[href$="/edit"]', true);
+    expect(await admin.evaluate('document.activeElement?.textContent')).toBe('Dời hạn');
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('heading', { level: 1, name: 'Dời hạn của kỳ đánh giá' }).waitFor();
+    expect(await admin.locator('#move-note').textContent()).toMatch(/mọi trường.*Gia hạn riêng.*vẫn có hiệu lực/);
+    expect(await admin.getByLabel('Tên kỳ đánh giá').count()).toBe(0);
+    await admin.getByLabel('Đánh giá ngoài', { exact: true }).fill('2027-02-01');
+    await admin.getByRole('button', { name: 'Lưu hạn mới' }).click();
+    await expect.poll(() => admin.getByRole('alert').first().textContent()).toContain('Hạn đánh giá ngoài không được trước hạn đề nghị đánh giá ngoài');
+    expect(await admin.getByLabel('Đánh giá ngoài', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await admin.getByLabel('Đánh giá ngoài', { exact: true }).fill('2027-04-30');
+    await admin.getByLabel('Đánh giá ngoài', { exact: true }).press('Enter');
+    await admin.getByRole('heading', { level: 1, name: EDITED }).waitFor({ timeout: 15_000 });
+    expect(await admin.getByRole('status').first().textContent()).toContain('hạn mới áp dụng cho mọi trường');
+    expect(await admin.locator('.deadline-summary li').nth(2).textContent()).toBe('Đánh giá ngoài: 2027-04-30');
+
+    // The history: who, when (Vietnam time), what — the moved deadline before → after, the extension with its reason.
+    const history = admin.getByRole('region', { name: 'Lịch sử thay đổi' });
+    const moved = history.locator('[data-history="updated"]').first();
+    await expect.poll(() => moved.textContent(), { timeout: 15_000 }).toContain('Hạn đánh giá ngoài: 2027-03-31 → 2027-04-30');
+    await expect.poll(() => moved.textContent(), { timeout: 15_000 }).toContain('Nguyễn Văn Quản Trị (demo)');
+    expect(await moved.locator('time').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const extended = history.locator('[data-history="extension"]');
+    expect(await extended.count()).toBe(1);
+    expect(await extended.textContent()).toContain('Hạn tự đánh giá của Trường Tiểu học Vân Phong: 2027-02-10');
+    expect(await extended.textContent()).toContain('Lý do: Trường bị ảnh hưởng bởi bão, mất điện nhiều ngày');
+    expect(await history.locator('[data-change="name"]').first().textContent()).toBe(`Tên: ${CAMPAIGN} → ${EDITED}`);
+    expect(await history.locator('[data-history="opened"]').textContent()).toContain('tạo hồ sơ cho 7 trường');
+    expect(await history.locator('[data-history="created"]').count()).toBe(1);
+    await admin.evaluate("document.getElementById('history-title').scrollIntoView()");
+    await shoot(admin, 'campaigns-8-history');
+    expect(await axeViolations(admin)).toEqual([]);
+
     // A school head, in another browser, sees the new campaign and the form of the new version: no restart.
     const school = await world.page();
     await world.signIn(school, 'th.songbiec.hieutruong');
@@ -201,6 +266,10 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
     const scrollWidth = await phone.evaluate('document.documentElement.scrollWidth');
     expect(scrollWidth).toBeLessThanOrEqual(390);
     await shoot(phone, 'campaigns-5-progress-phone');
+    // Moving deadlines on a phone: one column, nothing wider than the screen.
+    await phone.goto(`${admin.url()}/edit`);
+    await phone.getByRole('heading', { level: 1, name: 'Dời hạn của kỳ đánh giá' }).waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     // Closing, confirmed: the campaign is closed and extensions are no longer offered.
     await admin.getByRole('button', { name: 'Đóng kỳ đánh giá' }).click();

@@ -45,6 +45,24 @@ export interface NewCampaign {
   recognition: { rule: RecognitionRule };
 }
 
+/** A change from the version read (PATCH /campaigns/:id): a draft any field, an open campaign only its deadlines. */
+export interface CampaignPatch {
+  name?: string;
+  schoolYear?: string;
+  criteria?: { kinds: string[]; setKey: string; number: number }[];
+  deadlines?: Partial<Deadlines>;
+  recognition?: { rule: RecognitionRule };
+}
+
+/** One entry of a campaign's history (GET /campaigns/:id/history): who, when, what, the changed fields before → after. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: { kind: 'account'; accountId: string } | { kind: 'system-admin' } | { kind: 'anonymous' };
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
 
 export interface Extension {
   unitId: string;
@@ -80,6 +98,12 @@ export function campaignsApi(api: ApiClient) {
     get: (id: string) => api.request<Campaign>('GET', base(id)),
     create: (body: NewCampaign) => api.request<Campaign>('POST', '/campaigns', body),
     open: (id: string, version: number) => api.request<{ campaign: Campaign; enrolled: number }>('POST', `${base(id)}/open`, { version }),
+    update: (id: string, version: number, patch: CampaignPatch) => api.request<Campaign>('PATCH', base(id), { version, ...patch }),
+    /** One page of the campaign's history, newest first; `nextCursor` asks for the next. */
+    history: (id: string, cursor: string | null, limit = 20) =>
+      api.request<{ items: AuditEvent[]; nextCursor: string | null }>('GET', `${base(id)}/history?limit=${limit}${cursor === null ? '' : `&cursor=${enc(cursor)}`}`),
+    /** Who an account is, to name the author of a change (403/404 when it is out of the caller's reach). */
+    account: (id: string) => api.request<{ account: { id: string; name: string; login: string } }>('GET', `/accounts/${enc(id)}`).then((detail) => detail.account),
     close: (id: string, version: number) => api.request<Campaign>('POST', `${base(id)}/close`, { version }),
     progress: (id: string) => api.request<Progress>('GET', `${base(id)}/progress`),
     extensions: (id: string) => api.request<{ items: Extension[] }>('GET', `${base(id)}/extensions`).then((page) => page.items),

@@ -1,6 +1,6 @@
 import type { ApiErrorDetail } from '../../api/errors.ts';
 import type { Texts } from '../../i18n/locale.ts';
-import { DEADLINE_STEPS, type DeadlineStep, type Deadlines, type NewCampaign, type RecognitionRule } from './api.ts';
+import { DEADLINE_STEPS, type DeadlineStep, type Deadlines, type NewCampaign, type PublishedVersion, type RecognitionRule } from './api.ts';
 
 /** What the new-campaign form holds while it is being filled: one chosen version (`setKey@number`, or '') per kind. */
 export interface CampaignDraft {
@@ -20,6 +20,16 @@ function parseRef(ref: string): { setKey: string; number: number } | null {
   const at = ref.lastIndexOf('@');
   const number = Number(ref.slice(at + 1));
   return at > 0 && Number.isInteger(number) && number > 0 ? { setKey: ref.slice(0, at), number } : null;
+}
+
+/**
+ * The published versions that apply to each kind of school, in the order listed (the API lists by set,
+ * then number, each with the kinds it applies to, so no definition is downloaded): newest last.
+ */
+export function versionsByKind(versions: readonly PublishedVersion[]): Map<string, PublishedVersion[]> {
+  const byKind = new Map<string, PublishedVersion[]>();
+  for (const version of versions) for (const kind of version.appliesTo) byKind.set(kind, [...(byKind.get(kind) ?? []), version]);
+  return byKind;
 }
 
 /** A school year `2025-2026` starting in the year of `today`'s school year (it starts in August). */

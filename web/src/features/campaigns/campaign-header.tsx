@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show, createSignal } from 'solid-js';
 import { DEADLINE_STEPS, type Campaign, type CampaignsApi } from './api.ts';
 import { ConfirmBox } from './confirm-box.tsx';
@@ -85,11 +86,17 @@ export function CampaignHeader(props: {
         <Show when={asking() === null}>
           <div class="row">
             <Show when={props.campaign.status === 'draft'}>
+              <A class="button" href={`/manage/campaigns/${encodeURIComponent(props.campaign.id)}/edit`}>
+                {t('edit')}
+              </A>
               <button type="button" class="primary" onClick={() => setAsking('open')}>
                 {t('open')}
               </button>
             </Show>
             <Show when={props.campaign.status === 'open'}>
+              <A class="button" href={`/manage/campaigns/${encodeURIComponent(props.campaign.id)}/edit`}>
+                {t('moveDeadlines')}
+              </A>
               <button type="button" onClick={() => setAsking('close')}>
                 {t('close')}
               </button>

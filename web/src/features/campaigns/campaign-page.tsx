@@ -1,10 +1,12 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useLocation, useParams } from '@solidjs/router';
 import { Show, createResource, createSignal } from 'solid-js';
 import { useGrant, useSession } from '../../shell/session-context.ts';
 import { managesCampaign } from './access.ts';
 import { type Campaign, campaignsApi } from './api.ts';
 import { CampaignHeader } from './campaign-header.tsx';
+import type { EditedState } from './edit-campaign-page.tsx';
 import { ErrorNote } from './error-note.tsx';
+import { HistorySection } from './history-section.tsx';
 import { t } from './phrases.ts';
 import { ProgressSection } from './progress-section.tsx';
 
@@ -14,7 +16,12 @@ export function CampaignPage() {
   const grant = useGrant();
   const params = useParams<{ campaignId: string }>();
   const api = campaignsApi(session.api);
-  const [message, setMessage] = createSignal('');
+  const location = useLocation<EditedState>();
+  // The edit form comes back here with what it saved, to be said once.
+  const [message, setMessage] = createSignal(location.state?.message ?? '');
+  // Bumped on every change made from this page, so the history reloads.
+  const [revision, setRevision] = createSignal(0);
+  const bump = () => setRevision((n) => n + 1);
 
   const [campaign, { mutate: setCampaign }] = createResource(() => params.campaignId, (id) => api.get(id));
   const manages = () => {
@@ -27,10 +34,16 @@ export function CampaignPage() {
     (id) => api.extensions(id).catch(() => []),
   );
   const rows = () => progress()?.items ?? null;
+  const unitName = (unitId: string) => rows()?.find((row) => row.unitId === unitId)?.unitName ?? null;
+  const me = () => {
+    const account = session.me()?.account;
+    return account === undefined ? null : { id: account.id, name: account.name };
+  };
 
   const changed = (next: Campaign, text: string) => {
     setCampaign(next);
     setMessage(text);
+    bump();
     void refetchProgress();
   };
 
@@ -59,11 +72,15 @@ export function CampaignPage() {
                   campaignId={current().id}
                   onExtended={(text) => {
                     setMessage(text);
+                    bump();
                     void refetchProgress();
                     void refetchExtensions();
                   }}
                 />
               )}
+            </Show>
+            <Show when={manages()}>
+              <HistorySection api={api} campaignId={current().id} revision={revision()} me={me()} unitName={unitName} />
             </Show>
           </>
         )}
