@@ -12,7 +12,11 @@ export const AuditEventSchema = z
     tenantId: z.string(),
     actor: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('system-admin') }),
-      z.object({ kind: z.literal('account'), accountId: z.string() }),
+      z.object({
+        kind: z.literal('account'),
+        accountId: z.string(),
+        name: z.string().optional().meta({ description: 'Họ tên hiện tại của tài khoản, khi đọc / The account’s name now, read with the event' }),
+      }),
       z.object({ kind: z.literal('anonymous') }),
     ]),
     action: z.string().meta({ examples: ['tenant.updated'] }),

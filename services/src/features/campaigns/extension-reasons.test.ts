@@ -27,6 +27,9 @@ describe('the reason of an extension', () => {
     expect(listed.items).toEqual([expect.objectContaining({ unitId, reason: 'Bão số 3 làm mất điện nhiều ngày' })]);
     const history = AuditEventPageSchema.parse(await (await call(province.headers.provinceAdmin, 'GET', `/campaigns/${campaign.id}/history`)).json());
     expect(history.items[0]).toMatchObject({ action: 'campaign.extension-granted', before: null, after: { unitId, until: '2099-02-10', reason: 'Bão số 3 làm mất điện nhiều ngày' } });
+    // The history names the person, not only the account id.
+    const admin = province.accounts.provinceAdmin;
+    expect(history.items[0]?.actor).toEqual({ kind: 'account', accountId: admin.id, name: admin.name });
 
     // The same day with another reason is a change of its own, audited with both reasons.
     const reworded = ExtensionSchema.parse(await (await call(province.headers.provinceAdmin, 'POST', path, { unitId, until: '2099-02-10', reason: 'Trường sửa chữa phòng máy' })).json());

@@ -58,7 +58,8 @@ export interface CampaignPatch {
 export interface AuditEvent {
   id: string;
   at: string;
-  actor: { kind: 'account'; accountId: string } | { kind: 'system-admin' } | { kind: 'anonymous' };
+  /** `name`: the account's name as the API reads it with the event. */
+  actor: { kind: 'account'; accountId: string; name?: string } | { kind: 'system-admin' } | { kind: 'anonymous' };
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -103,7 +104,6 @@ export function campaignsApi(api: ApiClient) {
     history: (id: string, cursor: string | null, limit = 20) =>
       api.request<{ items: AuditEvent[]; nextCursor: string | null }>('GET', `${base(id)}/history?limit=${limit}${cursor === null ? '' : `&cursor=${enc(cursor)}`}`),
     /** Who an account is, to name the author of a change (403/404 when it is out of the caller's reach). */
-    account: (id: string) => api.request<{ account: { id: string; name: string; login: string } }>('GET', `/accounts/${enc(id)}`).then((detail) => detail.account),
     close: (id: string, version: number) => api.request<Campaign>('POST', `${base(id)}/close`, { version }),
     progress: (id: string) => api.request<Progress>('GET', `${base(id)}/progress`),
     extensions: (id: string) => api.request<{ items: Extension[] }>('GET', `${base(id)}/extensions`).then((page) => page.items),

@@ -35,10 +35,6 @@ export function CampaignPage() {
   );
   const rows = () => progress()?.items ?? null;
   const unitName = (unitId: string) => rows()?.find((row) => row.unitId === unitId)?.unitName ?? null;
-  const me = () => {
-    const account = session.me()?.account;
-    return account === undefined ? null : { id: account.id, name: account.name };
-  };
 
   const changed = (next: Campaign, text: string) => {
     setCampaign(next);
@@ -80,7 +76,7 @@ export function CampaignPage() {
               )}
             </Show>
             <Show when={manages()}>
-              <HistorySection api={api} campaignId={current().id} revision={revision()} me={me()} unitName={unitName} />
+              <HistorySection api={api} campaignId={current().id} revision={revision()} unitName={unitName} />
             </Show>
           </>
         )}

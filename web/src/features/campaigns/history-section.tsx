@@ -23,8 +23,6 @@ export function HistorySection(props: {
   api: CampaignsApi;
   campaignId: string;
   revision: number;
-  /** The signed-in person, named without asking the API. */
-  me: { id: string; name: string } | null;
   /** A unit's name from the progress already on the page, or null. */
   unitName: (unitId: string) => string | null;
 }) {
@@ -32,25 +30,7 @@ export function HistorySection(props: {
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [loading, setLoading] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
-  // Authors' names by account id; null once the API would not say (an account outside the caller's reach).
-  const [names, setNames] = createSignal<ReadonlyMap<string, string | null>>(new Map());
   let request = 0;
-
-  const nameAuthors = (items: HistoryEntry[]) => {
-    const known = names();
-    const wanted = new Set(items.flatMap((entry) => (entry.accountId !== null && !known.has(entry.accountId) ? [entry.accountId] : [])));
-    for (const id of wanted) {
-      if (props.me?.id === id) {
-        setNames((current) => new Map(current).set(id, props.me?.name ?? null));
-        continue;
-      }
-      setNames((current) => new Map(current).set(id, null));
-      props.api
-        .account(id)
-        .then((account) => setNames((current) => new Map(current).set(id, account.name)))
-        .catch(() => undefined);
-    }
-  };
 
   const load = async (from: string | null) => {
     const mine = ++request;
@@ -63,7 +43,6 @@ export function HistorySection(props: {
       const items = page.items.map(historyEntry);
       setEntries(from === null ? items : [...entries(), ...items]);
       setCursor(page.nextCursor);
-      nameAuthors(items);
     } catch (error) {
       if (mine === request) setFailure(error);
     } finally {
@@ -75,7 +54,7 @@ export function HistorySection(props: {
 
   const who = (entry: HistoryEntry): string => {
     if (entry.accountId === null) return t('historySystem');
-    return names().get(entry.accountId) ?? fill(t('historyAccount'), { id: entry.accountId });
+    return entry.authorName ?? fill(t('historyAccount'), { id: entry.accountId });
   };
 
   return (

@@ -6,7 +6,7 @@ import { campaignChanges, historyEntry, snapshotChanges, vietnamTime } from './h
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
   id: 'e1',
   at: '2026-11-26T02:30:00.000Z',
-  actor: { kind: 'account', accountId: 'acc1' },
+  actor: { kind: 'account', accountId: 'acc1', name: 'Nguyễn Văn Quản Trị (demo)' },
   action: 'campaign.updated',
   before: null,
   after: null,
@@ -38,6 +38,7 @@ describe('the campaign history', () => {
     );
     expect(entry.kind).toBe('updated');
     expect(entry.accountId).toBe('acc1');
+    expect(entry.authorName).toBe('Nguyễn Văn Quản Trị (demo)');
     expect(entry.changes).toEqual([{ field: 'deadline', step: 'externalReview', before: '2027-03-31', after: '2027-04-30' }]);
   });
 

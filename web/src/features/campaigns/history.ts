@@ -34,6 +34,8 @@ export interface HistoryEntry {
   at: string;
   /** The account that made the change; null for the system administrator or an anonymous actor. */
   accountId: string | null;
+  /** That account's name, as the API gives it with the event. */
+  authorName: string | null;
   kind: HistoryKind;
   action: string;
   changes: HistoryChange[];
@@ -120,11 +122,12 @@ function extensionOf(event: AuditEvent): ExtensionChange | null {
 export function historyEntry(event: AuditEvent): HistoryEntry {
   const kind = KINDS[event.action] ?? 'other';
   const accountId = event.actor.kind === 'account' ? event.actor.accountId : null;
+  const authorName = event.actor.kind === 'account' ? (event.actor.name ?? null) : null;
   const extension = kind === 'extension' ? extensionOf(event) : null;
   // A new campaign starts as a draft: saying so adds nothing to its first entry.
   const changes = kind === 'extension' ? [] : snapshotChanges(event.before, event.after).filter((change) => !(kind === 'created' && change.field === 'status'));
   const enrolling = event.after?.enrolling;
-  return { id: event.id, at: event.at, accountId, kind, action: event.action, changes, extension, enrolled: typeof enrolling === 'number' ? enrolling : null };
+  return { id: event.id, at: event.at, accountId, authorName, kind, action: event.action, changes, extension, enrolled: typeof enrolling === 'number' ? enrolling : null };
 }
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
