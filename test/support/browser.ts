@@ -41,14 +41,26 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
-  if (build.status !== 0) throw new Error(`The web build failed:\n${build.stdout}\n${build.stderr}`);
+  // A start that fails half-way leaves nothing behind: no temp folder, no product keeping the caller alive.
+  const forget = () => rmSync(dataDir, { recursive: true, force: true });
+  if (build.status !== 0) {
+    forget();
+    throw new Error(`The web build failed:\n${build.stdout}\n${build.stderr}`);
+  }
   const product = await startProduct({
     dataDir: join(dataDir, 'data'),
     port: await freePort(),
     dynamoPort: await freePort(),
     env: { DEMO: 'on', SYSTEM_ADMIN_TOKEN: ADMIN_TOKEN, WEB_DIST: webDist },
+  }).catch((error: unknown) => {
+    forget();
+    throw error;
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS }).catch(async (error: unknown) => {
+    await product.stop();
+    forget();
+    throw error;
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     product,
