@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { hashPassword } from './auth/password.ts';
@@ -17,6 +13,7 @@ import { demoLoginLines, seedDemo } from './demo/seed-demo.ts';
 import { evidenceStorageFor } from './features/evidence/storage.ts';
 import { LocalDiskStorage } from './storage/local-disk.ts';
 import { schedulePendingSweeps } from './storage/pending-sweep.ts';
+import { webSite } from './web-site.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -54,7 +51,7 @@ async function main(): Promise<void> {
     evidenceStorage instanceof LocalDiskStorage
       ? schedulePendingSweeps(evidenceStorage, { retentionMs: config.evidencePendingRetentionHours * HOUR_MS, intervalMs: HOUR_MS })
       : null;
-  const site = withWebApp(app.fetch, config.webDist);
+  const site = webSite(app.fetch, config.webDist);
   const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, ({ port }) => {
     console.log(`Chỉ số API: http://${config.host}:${port}/api  (OpenAPI: /api/openapi.json)`);
     console.log(site.served ? `Ứng dụng web / web app: http://${config.host}:${port}/` : 'Chưa build ứng dụng web / web app not built (npm run build -w @chiso/web)');
@@ -102,25 +99,6 @@ async function loadDemo(config: Config, store: Store): Promise<boolean> {
       : 'Tỉnh demo đã có sẵn / demo province already there',
   );
   return true;
-}
-
-type Fetch = (request: Request) => Response | Promise<Response>;
-
-/**
- * The web app (WEB_DIST, by default web/dist, which the root `npm start` builds first) from the same origin as the API: its
- * files at `/`, and index.html for any other path outside /api, since the app routes in the browser.
- * Only the Node entry does this; on AWS the web app has its own hosting and the Lambda stays API-only.
- */
-function withWebApp(api: Fetch, root: string): { fetch: Fetch; served: boolean } {
-  if (!existsSync(join(root, 'index.html'))) return { fetch: api, served: false };
-  const web = new Hono();
-  web.use('*', serveStatic({ root }));
-  web.get('*', serveStatic({ root, path: 'index.html' }));
-  const fetch: Fetch = (request) => {
-    const { pathname } = new URL(request.url);
-    return pathname === '/api' || pathname.startsWith('/api/') ? api(request) : web.fetch(request);
-  };
-  return { fetch, served: true };
 }
 
 /** Relative to the working directory when inside it, else absolute. */
