@@ -29,7 +29,8 @@ export async function startDynamoLocal({ port, dataDir, readyTimeoutMs = 30_000 
     // The jar resolves a relative path against its own folder inside node_modules, not ours.
     if (!isAbsolute(dataDir)) throw new TypeError(`DynamoDB Local needs an absolute data directory, got ${dataDir}`);
     mkdirSync(dataDir, { recursive: true });
-    await reapOrphan(dataDir);
+    // A reaped orphan's listening socket goes with its process; give a slow exit a moment to finish.
+    if (await reapOrphan(dataDir)) await waitForFreePort(port, 10_000);
   }
   // Otherwise a DynamoDB Local left over on this port would answer for ours, which dies unseen.
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is busy: cannot start DynamoDB Local there (set DYNAMODB_LOCAL_PORT)`);
@@ -62,20 +63,36 @@ const pidFile = (dataDir: string): string => join(dataDir, 'dynamodb-local.pid')
  * runs no exit handler, so its Java child lives on, holding the port and the database files; the pid
  * file names it, and /proc confirms it is that jar before it is sent SIGTERM (which flushes cleanly).
  */
-async function reapOrphan(dataDir: string): Promise<void> {
+/** Stops the DynamoDB Local a killed run left behind (found by its pid file); true if there was one. */
+async function reapOrphan(dataDir: string): Promise<boolean> {
   let pid: number;
   try {
     pid = Number.parseInt(readFileSync(pidFile(dataDir), 'utf8'), 10);
   } catch {
-    return;
+    return false;
   }
-  if (Number.isInteger(pid) && pid > 0 && isDynamoLocal(pid)) {
+  const orphan = Number.isInteger(pid) && pid > 0 && isDynamoLocal(pid);
+  if (orphan) {
     process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 10_000;
-    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    await waitWhile(() => isAlive(pid), 10_000);
+    // A JVM busy flushing on a loaded machine can outlast its SIGTERM; SIGKILL, then wait for it to be gone.
+    if (isAlive(pid)) {
+      process.kill(pid, 'SIGKILL');
+      await waitWhile(() => isAlive(pid), 5_000);
+    }
   }
   rmSync(pidFile(dataDir), { force: true });
+  return orphan;
+}
+
+async function waitWhile(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+async function waitForFreePort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function isDynamoLocal(pid: number): boolean {

@@ -59,7 +59,7 @@ describe('creating accounts', () => {
       await (await call(adminHeaders, 'GET', `/tenants/tk-a/audit-events?entityType=account&entityId=${detail.account.id}`)).json(),
     );
     expect(history.items).toEqual([
-      expect.objectContaining({ action: 'account.created', actor: { kind: 'account', accountId: p.accounts.officeAdminA.id } }),
+      expect.objectContaining({ action: 'account.created', actor: { kind: 'account', accountId: p.accounts.officeAdminA.id, name: p.accounts.officeAdminA.name } }),
     ]);
     const everything = JSON.stringify([history, detail]);
     expect(everything).not.toContain(password);

@@ -70,7 +70,7 @@ describe('two people editing the same draft at once', () => {
       ['criteria-version.edited', 2],
       ['criteria-version.created', 1],
     ]);
-    expect(history.items.map((e) => e.actor)).toEqual(Array(3).fill({ kind: 'account', accountId: province.accounts.provinceAdmin.id }));
+    expect(history.items.map((e) => e.actor)).toEqual(Array(3).fill({ kind: 'account', accountId: province.accounts.provinceAdmin.id, name: province.accounts.provinceAdmin.name }));
     expect(history.items[1]?.after).toMatchObject({ contentHash: saved.version.contentHash });
     expect(history.items[0]?.after).toMatchObject({ contentHash: final.version.contentHash });
   });
