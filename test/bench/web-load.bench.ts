@@ -155,7 +155,10 @@ async function formPathOf(baseUrl: string, password: string): Promise<string> {
 async function servedAs(baseUrl: string): Promise<string> {
   const html = await (await fetch(baseUrl)).text();
   const script = /src="([^"]+\.js)"/.exec(html)?.[1] ?? '/';
-  const { headers } = await fetch(new URL(script, baseUrl), { method: 'HEAD', headers: { 'accept-encoding': 'gzip, br' } });
+  // A GET, as a browser sends: a HEAD has no body to compress.
+  const response = await fetch(new URL(script, baseUrl), { headers: { 'accept-encoding': 'gzip, br' } });
+  await response.arrayBuffer();
+  const { headers } = response;
   const header = (name: string) => headers.get(name) ?? 'none';
   return `main script served with Content-Encoding: ${header('content-encoding')}, Cache-Control: ${header('cache-control')}, ETag: ${header('etag')}`;
 }
