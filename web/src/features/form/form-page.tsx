@@ -11,6 +11,7 @@ import { EvidenceBox } from '../evidence/evidence-box.tsx';
 import { te } from '../evidence/phrases.ts';
 import { ConflictView } from './conflict-view.tsx';
 import { CriterionView, type FormState } from './criterion-view.tsx';
+import { createDefinitionCache } from './definition-cache.ts';
 import { createOutbox, outboxKey } from './outbox.ts';
 import { tf } from './phrases.ts';
 import { ReturnNote } from './return-note.tsx';
@@ -43,6 +44,7 @@ const browserStorage = () => (typeof localStorage === 'undefined' ? null : local
  */
 export function FormPage(props: { api: ApiClient; tenant: string; campaignId: string; unitId: string; canSubmit: boolean; onBack: () => void; onCatalogue: () => void }) {
   const outbox = createOutbox(browserStorage(), outboxKey({ tenant: props.tenant, campaignId: props.campaignId, unitId: props.unitId }));
+  const definitions = createDefinitionCache(browserStorage(), props.tenant);
   const sync = createFormSync({
     api: props.api,
     campaignId: props.campaignId,
@@ -60,7 +62,8 @@ export function FormPage(props: { api: ApiClient; tenant: string; campaignId: st
   });
   const [loaded] = createResource(async (): Promise<Loaded> => {
     const view = await props.api.submission(props.campaignId, props.unitId);
-    const { definition } = await props.api.criteriaVersion(view.definition.setKey, view.definition.number);
+    const pin = view.definition;
+    const definition = await definitions.get(pin, async () => (await props.api.criteriaVersion(pin.setKey, pin.number)).definition);
     sync.load(view);
     return { definition, pin: view.definition, deadline: view.deadline };
   });
