@@ -30,7 +30,7 @@ export async function startDynamoLocal({ port, dataDir, readyTimeoutMs = 30_000 
     if (!isAbsolute(dataDir)) throw new TypeError(`DynamoDB Local needs an absolute data directory, got ${dataDir}`);
     mkdirSync(dataDir, { recursive: true });
     // A reaped orphan's listening socket goes with its process; give a slow exit a moment to finish.
-    if (await reapOrphan(dataDir)) await waitForFreePort(port, 10_000);
+    if (await reapOrphan(dataDir)) await waitWhile(async () => !(await isPortFree(port)), 10_000);
   }
   // Otherwise a DynamoDB Local left over on this port would answer for ours, which dies unseen.
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is busy: cannot start DynamoDB Local there (set DYNAMODB_LOCAL_PORT)`);
@@ -59,11 +59,10 @@ export async function startDynamoLocal({ port, dataDir, readyTimeoutMs = 30_000 
 const pidFile = (dataDir: string): string => join(dataDir, 'dynamodb-local.pid');
 
 /**
- * Stops the DynamoDB Local that a previous run left behind on `dataDir`. A server killed with SIGKILL
- * runs no exit handler, so its Java child lives on, holding the port and the database files; the pid
- * file names it, and /proc confirms it is that jar before it is sent SIGTERM (which flushes cleanly).
+ * Stops the DynamoDB Local that a previous run left behind on `dataDir`; true if there was one. A server
+ * killed with SIGKILL runs no exit handler, so its Java child lives on, holding the port and the database
+ * files; the pid file names it, and /proc confirms it is that jar before it is sent SIGTERM (which flushes cleanly).
  */
-/** Stops the DynamoDB Local a killed run left behind (found by its pid file); true if there was one. */
 async function reapOrphan(dataDir: string): Promise<boolean> {
   let pid: number;
   try {
@@ -85,14 +84,9 @@ async function reapOrphan(dataDir: string): Promise<boolean> {
   return orphan;
 }
 
-async function waitWhile(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function waitWhile(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-async function waitForFreePort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await condition()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function isDynamoLocal(pid: number): boolean {

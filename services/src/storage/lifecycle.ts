@@ -24,4 +24,4 @@ export const PENDING_EXPIRY_DAYS = 1;
 export const NONCURRENT_EXPIRY_DAYS = 30;
 
 /** The local sweep's default: uploads not attached within a day go. */
-export const DEFAULT_PENDING_RETENTION_HOURS = 24;
+export const DEFAULT_PENDING_RETENTION_HOURS = PENDING_EXPIRY_DAYS * 24;

@@ -133,13 +133,12 @@ async function saveSlot(
     Object.assign(before, { total: previous.total, overallLevel: previous.overallLevel });
     Object.assign(after, { total: score.total, overallLevel: score.overallLevel });
   }
-  await deps.evidence.saveChange(caller.ctx, stored, {
-    head: { score: summaryOf(score), startedAt: stored.head.startedAt ?? at, updatedAt: at },
-    content: contentFields,
-    action: change.action,
-    before,
-    after,
-  });
+  await deps.submissions.saveContent(
+    caller.ctx,
+    stored,
+    { head: { score: summaryOf(score), startedAt: stored.head.startedAt ?? at, updatedAt: at }, content: contentFields },
+    { action: change.action, before, after },
+  );
 }
 
 /**

@@ -13,38 +13,9 @@ import { type LinkReport, LinkReportSchema } from './schemas.ts';
 
 export type EvidenceRepository = ReturnType<typeof evidenceRepository>;
 
-/** A change of a submission's evidence: its new content and score, and what the audit log says of it. */
-export interface EvidenceChange {
-  head: Pick<SubmissionHead, 'score' | 'startedAt' | 'updatedAt'>;
-  content: Omit<SubmissionContent, 'version'>;
-  action: 'submission.file-attached' | 'submission.file-removed';
-  before: Snapshot;
-  after: Snapshot;
-}
-
-/** Evidence writes: files attached and removed (audited on the submission), and the last link report. */
+/** Evidence's own items: the last link report (files are saved with the submission's content). */
 export function evidenceRepository(store: Store) {
   return {
-    /**
-     * Saves the content from the versions read (the head's, which the client sent, and the content's),
-     * with the new score on the head, in one transaction with its audit event.
-     */
-    async saveChange(ctx: TenantContext, current: StoredSubmission, change: EvidenceChange): Promise<StoredSubmission> {
-      const { head, content } = current;
-      const entity = submissionEntity(head.campaignId, head.unitId);
-      const keys = submissionHeadKeys(ctx, head);
-      await commit(
-        store,
-        ctx,
-        [
-          updateIfVersion(entity, { pk: keys.pk, sk: keys.sk }, head.version, { ...change.head }),
-          updateIfVersion(entity, submissionContentKeys(ctx, head.campaignId, head.unitId), content.version, { ...change.content }),
-        ],
-        [auditEvent(ctx, { action: change.action, entity, entityVersion: head.version + 1, before: change.before, after: change.after })],
-      );
-      return { head: { ...head, ...change.head, version: head.version + 1 }, content: { ...change.content, version: content.version + 1 } };
-    },
-
     async linkReport(ctx: TenantContext, campaignId: string, unitId: string): Promise<LinkReport | null> {
       const item = await getTenantItem(store, ctx, linkReportKeys(ctx, campaignId, unitId));
       return item === null ? null : LinkReportSchema.parse(item);

@@ -28,7 +28,7 @@ const tags = ['Evidence'];
 const base = '/campaigns/:campaignId/submissions/:unitId/evidence';
 const MB = MAX_FILE_BYTES / 1024 / 1024;
 
-export const depsOf = (c: Context<AppEnv>): EvidenceDeps => {
+const depsOf = (c: Context<AppEnv>): EvidenceDeps => {
   const { store, evidenceStorage } = c.var.deps;
   return { ...submissionDepsOf(c), evidence: evidenceRepository(store), storage: evidenceStorage ?? null };
 };

@@ -69,9 +69,9 @@ describe('uploads that no submission names', () => {
       campaigns: campaignRepository(store),
       sets: criteriaSetRepository(store),
       units: unitRepository(store),
-      submissions: submissionRepository(store),
+      submissions: { ...submissionRepository(store), saveContent: async () => Promise.reject(new ConflictError({ type: 'submission', id: 'x' }, submission.version + 1, 'stale')) },
       audit: auditLog(store),
-      evidence: { ...evidence, saveChange: async () => Promise.reject(new ConflictError({ type: 'submission', id: 'x' }, submission.version + 1, 'stale')) },
+      evidence,
       storage: env.storage,
     };
     const editor = await callerOf(store, province.tenantId, province.accounts.editorA1.id);

@@ -84,8 +84,8 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
   const headByUnit = new Map(heads.map((head) => [head.unitId, head]));
   // The status `overdue` is about the school's own deadline; `nextDeadline` is the step the unit waits on,
   // with that step's extension, so offices see their own lateness too.
-  const extensionByUnit = new Map(extensions.filter((extension) => extension.step === 'selfAssessment').map((extension) => [extension.unitId, extension]));
-  const extensionOf = (unitId: string, step: string) => extensions.find((extension) => extension.unitId === unitId && extension.step === step) ?? null;
+  const extensionByStep = new Map(extensions.map((extension) => [`${extension.unitId}#${extension.step ?? 'selfAssessment'}`, extension]));
+  const extensionOf = (unitId: string, step: string) => extensionByStep.get(`${unitId}#${step}`) ?? null;
   const nextDeadline = (unitId: string, status: ProgressStatus): ProgressRow['nextDeadline'] => {
     const step = stepAwaited(status);
     if (step === null) return null;
@@ -99,7 +99,7 @@ export async function campaignProgress(deps: SubmissionDeps, caller: Caller, cam
 
   const rows: ProgressRow[] = [];
   const row = (unitId: string, head: SubmissionHead | undefined, unit: Unit | undefined, criteria: { setKey: string; number: number }, kind: Unit['kind']): ProgressRow => {
-    const extension = extensionByUnit.get(unitId) ?? null;
+    const extension = extensionOf(unitId, 'selfAssessment');
     const status = progressStatus(campaign, head, extension, now);
     const unitPath = pathOf(unitId);
     return {

@@ -161,7 +161,8 @@ export function submissionRepository(store: Store) {
       ctx: TenantContext,
       current: StoredSubmission,
       next: { head: Pick<SubmissionHead, 'score' | 'startedAt' | 'updatedAt'>; content: Omit<SubmissionContent, 'version'> },
-      change: { before: Snapshot; after: Snapshot },
+      // Evidence changes name themselves in the audit log; answers and awards are `submission.edited`.
+      change: { before: Snapshot; after: Snapshot; action?: 'submission.edited' | 'submission.file-attached' | 'submission.file-removed' },
     ): Promise<StoredSubmission> {
       const { head, content } = current;
       const entity = submissionEntity(head.campaignId, head.unitId);
@@ -173,7 +174,7 @@ export function submissionRepository(store: Store) {
           updateIfVersion(entity, { pk: keys.pk, sk: keys.sk }, head.version, { ...next.head }),
           updateIfVersion(entity, submissionContentKeys(ctx, head.campaignId, head.unitId), content.version, { ...next.content }),
         ],
-        [auditEvent(ctx, { action: 'submission.edited', entity, entityVersion: head.version + 1, ...change })],
+        [auditEvent(ctx, { action: change.action ?? 'submission.edited', entity, entityVersion: head.version + 1, before: change.before, after: change.after })],
       );
       return {
         head: { ...head, ...next.head, version: head.version + 1 },
