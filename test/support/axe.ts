@@ -22,9 +22,9 @@ function isAxeResult(value: unknown): value is AxeResultShape {
 
 /**
  * Runs axe-core (WCAG 2.1 A/AA rules) on the page as it is now and returns the serious and critical
- * violations; tests expect none. Lesser findings are returned too when `all` is set, for a report.
+ * violations; tests expect none.
  */
-export async function axeViolations(page: Page, options: { all?: boolean } = {}): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   // A string, as the test project has no DOM types: this runs in the page, where axe-core now is.
   const result: unknown = await page.evaluate(
@@ -32,7 +32,7 @@ export async function axeViolations(page: Page, options: { all?: boolean } = {})
   );
   if (!isAxeResult(result)) throw new Error('axe-core returned no result');
   return result.violations
-    .filter((violation) => options.all === true || violation.impact === 'serious' || violation.impact === 'critical')
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,

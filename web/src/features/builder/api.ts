@@ -1,17 +1,15 @@
-import type { Definition } from '@chiso/criteria';
+import type { Definition, DefinitionStatus } from '@chiso/criteria';
 import type { ApiClient } from '../../api/client.ts';
 import { type DerivedFrom, type Origin, originOf } from './source.ts';
 
 /** The builder's calls to the criteria-sets API (services/src/features/criteria-sets/routes.ts). */
-
-export type VersionStatus = 'draft' | 'published' | 'retired';
 
 export interface VersionSummary {
   setKey: string;
   number: number;
   label: string;
   title: string;
-  status: VersionStatus;
+  status: DefinitionStatus;
   /** Of the definition, status left out: what a copy records in `derivedFrom.contentHash`. */
   contentHash: string;
   derivedFrom: { setKey: string; version: string; contentHash?: string } | null;

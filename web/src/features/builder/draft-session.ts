@@ -19,7 +19,7 @@ export function createDraftSession(api: BuilderApi, loaded: VersionDetail) {
   const [saved, setSaved] = createSignal<Definition>(loaded.definition);
   const [state, setState] = createSignal<DraftSaveState>('saved');
   const [error, setError] = createSignal<ApiError | null>(null);
-  const [serverProblems, setServerProblems] = createSignal<ListedProblem[]>(loaded.problems.map(fromApi));
+  const [serverProblems, setServerProblems] = createSignal<ListedProblem[]>([]);
 
   const initial = loaded.problems.map((problem) => ({ ...fromApi(problem), code: problem.code }));
   const coreProblems = createLint(draft, initial);
@@ -71,7 +71,6 @@ export function createDraftSession(api: BuilderApi, loaded: VersionDetail) {
       const detail = await api.save(summary().setKey, summary().number, itemVersion, sent);
       setSummary(detail.version);
       setSaved(sent);
-      setServerProblems(detail.problems.map(fromApi));
       setState(draft() === sent ? 'saved' : 'dirty');
       return true;
     } catch (caught) {
@@ -80,7 +79,8 @@ export function createDraftSession(api: BuilderApi, loaded: VersionDetail) {
       if (failure.status === 409 && failure.code !== 'illegal-transition') setState('conflict');
       else {
         setState('refused');
-        if (failure.details.length > 0) setServerProblems(failure.details.map(fromDetail));
+        // Only this refusal's problems: none from an earlier one may linger under it.
+        setServerProblems(failure.details.map(fromDetail));
       }
       return false;
     }
@@ -92,7 +92,6 @@ export function createDraftSession(api: BuilderApi, loaded: VersionDetail) {
     setSummary(detail.version);
     setDraftSignal(detail.definition);
     setSaved(detail.definition);
-    setServerProblems(detail.problems.map(fromApi));
     setError(null);
     setState('saved');
   };

@@ -38,7 +38,7 @@ export function TextsInput(props: { id: string; label: string; value: LocalizedT
 }
 
 /** A number; what is being typed ("1," on the way to "1,5") stays on screen until it reads as a number. */
-export function NumberInput(props: { id: string; label: string; value: number | undefined; step?: string; min?: number; onChange: (next: number | undefined) => void }) {
+export function NumberInput(props: { id: string; label: string; value: number | undefined; onChange: (next: number | undefined) => void }) {
   const [text, setText] = createSignal(props.value === undefined ? '' : String(props.value));
   createEffect(() => {
     const value = props.value;

@@ -1,4 +1,4 @@
-import type { Criterion, Definition, EvidenceSlot, Field, FieldKind, Group, Indicator, Option } from '@chiso/criteria';
+import { type Criterion, DEFAULT_MANDATORY_EFFECT, type Definition, type EvidenceSlot, type Field, type FieldKind, type Group, type Indicator, type Option } from '@chiso/criteria';
 
 /**
  * The editor's pure operations on a definition: every edit makes a new value (the old one is the undo
@@ -63,7 +63,7 @@ export function newGroup(definition: Definition): Group {
       { level: 3, min: 75, minInclusive: false, maxInclusive: false },
     ],
     criteria: [newCriterionWithId(firstFree((x) => ids.has(`c:${x}`), (n) => `${id}.${n}`))],
-    mandatoryEffect: { if: [{ '>': [{ var: 'unmet' }, 0] }, { min: [{ var: 'level' }, 1] }, { var: 'level' }] },
+    mandatoryEffect: DEFAULT_MANDATORY_EFFECT,
   };
 }
 

@@ -3,7 +3,7 @@ import { For, Show, createMemo } from 'solid-js';
 import { formatNumber, tr } from '../../i18n/locale.ts';
 import { CriterionView, type FormState } from '../form/criterion-view.tsx';
 import { ScorePanel } from '../form/score-panel.tsx';
-import { problemsByTarget } from '../form/targets.ts';
+import { problemsByTarget, readAward } from '../form/targets.ts';
 import { t } from './phrases.ts';
 
 /** Sample answers and awards of the test panel: kept by the editor, so they survive tab changes and edits. */
@@ -15,13 +15,6 @@ export interface Sample {
   /** Whether each indicator is awarded its cap, so only the answers need typing. */
   awardCaps: () => boolean;
   setAwardCaps: (on: boolean) => void;
-}
-
-function readAward(raw: string): number | string | null {
-  const trimmed = raw.trim();
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) && String(value) === trimmed ? value : trimmed;
 }
 
 /** Every indicator awarded the cap the answers give it. */

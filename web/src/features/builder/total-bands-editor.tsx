@@ -1,4 +1,4 @@
-import type { Band, Definition } from '@chiso/criteria';
+import { type Band, type Definition, TOTAL_LEVEL } from '@chiso/criteria';
 import { Show } from 'solid-js';
 import { formatNumber } from '../../i18n/locale.ts';
 import { startTotalBands, totalMax } from './band-ops.ts';
@@ -22,7 +22,7 @@ export function TotalBandsEditor(props: { definition: Definition; onChange: (nex
   };
   // Whether the overall rule already reads the total's level (anywhere in it).
   const ruleUsesTotal = () => JSON.stringify(props.definition.overall.rule ?? null).includes('"totalLevel"');
-  const useTotalLevel = () => props.onChange({ ...props.definition, overall: { ...props.definition.overall, rule: { var: 'totalLevel' } } });
+  const useTotalLevel = () => props.onChange({ ...props.definition, overall: { ...props.definition.overall, rule: TOTAL_LEVEL } });
   return (
     <div class="total-bands stack" data-total-bands>
       <Checkbox id={domId(['overall', 'totalBands', 'on'])} label={t('totalBandsOn')} checked={bands() !== undefined} onChange={(on) => setBands(on ? startTotalBands(props.definition) : undefined)} />

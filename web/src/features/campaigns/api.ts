@@ -103,7 +103,6 @@ export function campaignsApi(api: ApiClient) {
     /** One page of the campaign's history, newest first; `nextCursor` asks for the next. */
     history: (id: string, cursor: string | null, limit = 20) =>
       api.request<{ items: AuditEvent[]; nextCursor: string | null }>('GET', `${base(id)}/history?limit=${limit}${cursor === null ? '' : `&cursor=${enc(cursor)}`}`),
-    /** Who an account is, to name the author of a change (403/404 when it is out of the caller's reach). */
     close: (id: string, version: number) => api.request<Campaign>('POST', `${base(id)}/close`, { version }),
     progress: (id: string) => api.request<Progress>('GET', `${base(id)}/progress`),
     extensions: (id: string) => api.request<{ items: Extension[] }>('GET', `${base(id)}/extensions`).then((page) => page.items),

@@ -128,8 +128,8 @@ export function fieldOfProblem(path: string, sent: NewCampaign): FieldKey {
   const deadline = /^deadlines\.(\w+)/.exec(rest);
   if (deadline?.[1] !== undefined && (DEADLINE_STEPS as readonly string[]).includes(deadline[1])) return `deadlines.${deadline[1]}`;
   if (rest === 'deadlines') return 'deadlines.selfAssessment';
-  const top = /^(name|schoolYear|recognition|ownerUnitId)\b/.exec(rest);
-  return top?.[1] === 'ownerUnitId' ? '' : (top?.[1] ?? '');
+  const top = /^(name|schoolYear|recognition)\b/.exec(rest);
+  return top?.[1] ?? '';
 }
 
 /** The API's problems, each under its field, in both languages; several for one field are joined. */

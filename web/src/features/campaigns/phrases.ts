@@ -2,7 +2,6 @@ import { translator } from '../../i18n/locale.ts';
 
 /** The campaign screens' own phrases, Vietnamese first. */
 export const t = translator({
-  navCampaigns: { vi: 'Kỳ đánh giá', en: 'Campaigns' },
   listTitle: { vi: 'Các kỳ đánh giá', en: 'Campaigns' },
   listIntro: { vi: 'Kỳ đánh giá của đơn vị bạn và các kỳ đơn vị bạn tham gia.', en: 'The campaigns your unit runs and those it takes part in.' },
   newCampaign: { vi: 'Tạo kỳ đánh giá mới', en: 'New campaign' },

@@ -114,13 +114,6 @@ export function createAutosave(options: AutosaveOptions) {
       set(changes.hasPending ? 'dirty' : 'saved');
       pendingChanged();
     },
-    /** Starts clean from the server's version, dropping what was not sent. */
-    reset(): void {
-      changes.clear();
-      waitForEdit = false;
-      set('saved');
-      pendingChanged();
-    },
   };
 }
 

@@ -18,17 +18,9 @@ import { ReturnNote } from './return-note.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { SubmitBox } from './submit-box.tsx';
 import { createFormSync } from './sync.ts';
-import { problemsByTarget } from './targets.ts';
+import { problemsByTarget, readAward } from './targets.ts';
 
 const AUTOSAVE_EVERY_MS = 2_500;
-
-/** A typed award: a number when it reads back exactly as typed, else the text (the core says what is wrong). */
-function readAward(raw: string): number | string | null {
-  const trimmed = raw.trim();
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) && String(value) === trimmed ? value : trimmed;
-}
 
 interface Loaded {
   definition: Definition;

@@ -64,3 +64,11 @@ export function problemsByTarget(problems: readonly Problem[]): Map<string, Prob
   }
   return grouped;
 }
+
+/** A typed award: a number when it reads back exactly as typed, else the text (the core says what is wrong). */
+export function readAward(raw: string): number | string | null {
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) && String(value) === trimmed ? value : trimmed;
+}

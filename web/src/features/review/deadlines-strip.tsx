@@ -1,4 +1,5 @@
 import { For } from 'solid-js';
+import type { DeadlineStep } from '../../api/progress.ts';
 import { t } from './phrases.ts';
 
 /** One step's deadline as the API gives it for this unit: the campaign's day, the unit's extension, the day that applies. */
@@ -9,7 +10,6 @@ export interface StepDeadline {
   passed: boolean;
 }
 
-export type DeadlineStep = 'selfAssessment' | 'reviewRequest' | 'externalReview' | 'recognition' | 'publication';
 
 export type UnitDeadlines = Record<DeadlineStep, StepDeadline>;
 

@@ -4,6 +4,8 @@ import { For, Show, createMemo, createResource, createSignal, onCleanup } from '
 import { ApiError } from '../../api/errors.ts';
 import { tr } from '../../i18n/locale.ts';
 import { useGrant, useSession } from '../../shell/session-context.ts';
+import { createDefinitionCache } from '../form/definition-cache.ts';
+import { tenantOfToken } from '../form/outbox.ts';
 import { ActionsPanel, type Powers } from './actions-panel.tsx';
 import { DeadlinesStrip } from './deadlines-strip.tsx';
 import { type ReviewView, reviewApi } from './api.ts';
@@ -27,7 +29,10 @@ interface Loaded {
 
 /** The review of one school's submission: its answers, points and evidence beside the reviewer's own, and the steps allowed now. */
 export function ReviewPage(props: { campaignId: string; unitId: string }) {
-  const api = reviewApi(useSession().api);
+  const session = useSession();
+  const api = reviewApi(session.api);
+  // A reviewer opens school after school on the same pinned version: the browser keeps it, as the form does.
+  const definitions = createDefinitionCache(typeof localStorage === 'undefined' ? null : localStorage, tenantOfToken(session.api.token()));
   const grant = useGrant();
   const powers = (): Powers => ({ review: REVIEW_ROLES.includes(grant().role), recognise: RECOGNISE_ROLES.includes(grant().role) });
   const [view, setView] = createSignal<ReviewView | null>(null);
@@ -40,7 +45,10 @@ export function ReviewPage(props: { campaignId: string; unitId: string }) {
   // The resource only tracks loading and failure; what it loads lives in signals (a failed resource throws when read).
   const [loading] = createResource(async () => {
     const first = await api.review(props.campaignId, props.unitId);
-    const [{ definition }, unit] = await Promise.all([api.definition(first.definition), api.unit(props.unitId).catch(() => null)]);
+    const [definition, unit] = await Promise.all([
+      definitions.get(first.definition, async () => (await api.definition(first.definition)).definition),
+      api.unit(props.unitId).catch(() => null),
+    ]);
     setView(first);
     setTyped(typedFrom(first.review));
     setReady({ definition, unitName: unit?.name ?? props.unitId });

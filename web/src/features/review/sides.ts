@@ -1,4 +1,5 @@
-import { type Definition, type EvidenceCounts, type ScoreResult, scoreSubmission } from '@chiso/criteria';
+import { type Definition, type ScoreResult, scoreSubmission } from '@chiso/criteria';
+import { evidenceCounts } from '../evidence/api.ts';
 import type { EvidenceMap, ReviewPatch } from './api.ts';
 
 /** What the reviewer has typed, by indicator id (points) and criterion id (comments); '' is nothing. */
@@ -11,13 +12,6 @@ export interface Typed {
 export interface SavedReview {
   awards: Record<string, number>;
   comments: Record<string, string>;
-}
-
-export function evidenceCounts(evidence: EvidenceMap): EvidenceCounts {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const [criterionId, slots] of Object.entries(evidence))
-    counts[criterionId] = Object.fromEntries(Object.entries(slots).map(([slotId, items]) => [slotId, items.length]));
-  return counts;
 }
 
 /** A typed award: a number when it reads as one (a decimal comma allowed), else the text, for the core to refuse. */
