@@ -62,3 +62,8 @@ export function readApiError(status: number, body: unknown): ApiError {
 export function offlineError(): ApiError {
   return new ApiError(0, 'offline', 'Không kết nối được máy chủ; kiểm tra mạng rồi thử lại', 'Cannot reach the server; check the connection and try again');
 }
+
+/** Anything a call threw, as an ApiError (status 0: no answer from the API), so every screen shows one shape. */
+export function asApiError(caught: unknown, code = 'unknown'): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, code, String(caught), String(caught));
+}

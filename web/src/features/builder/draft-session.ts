@@ -1,6 +1,6 @@
 import type { Definition } from '@chiso/criteria';
 import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import type { BuilderApi, VersionDetail, VersionSummary } from './api.ts';
 import { createLint } from './lint-client.ts';
 import { type LocalCopy, dropLocalCopy, readLocalCopy, writeLocalCopy } from './local-copy.ts';
@@ -74,7 +74,7 @@ export function createDraftSession(api: BuilderApi, loaded: VersionDetail) {
       setState(draft() === sent ? 'saved' : 'dirty');
       return true;
     } catch (caught) {
-      const failure = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught));
+      const failure = asApiError(caught);
       setError(failure);
       if (failure.status === 409 && failure.code !== 'illegal-transition') setState('conflict');
       else {

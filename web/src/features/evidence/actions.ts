@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import type { SubmissionView } from '../../api/types.ts';
 import type { EvidenceApi, EvidenceMap, LinkInput } from './api.ts';
 import { contentTypeOf, followDownload, sendFile, sha256Hex } from './upload.ts';
@@ -30,7 +30,6 @@ export interface EvidenceHost {
   onStale: (error: ApiError) => void;
 }
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught)));
 
 /**
  * The evidence changes of one submission. Links are a patch of the slot's list of links; a file goes in

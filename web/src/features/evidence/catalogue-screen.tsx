@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import { errorText, formatNumber, locale, t } from '../../i18n/locale.ts';
 import { useGrant, useSession } from '../../shell/session-context.ts';
 import { type Catalogue, evidenceApi } from './api.ts';
@@ -28,7 +28,7 @@ export default function CatalogueScreen() {
     try {
       followDownload((await api().download(evidenceId)).download);
     } catch (caught) {
-      setDownloadError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught)));
+      setDownloadError(asApiError(caught));
     }
   };
 

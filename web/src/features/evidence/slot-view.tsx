@@ -1,13 +1,13 @@
 import type { EvidenceSlot } from '@chiso/criteria';
+import { ACCEPT } from './upload.ts';
 import { For, Show, createSignal } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import { errorText, formatNumber, tr } from '../../i18n/locale.ts';
 import { slotElementId } from '../form/targets.ts';
 import type { EvidenceActions } from './actions.ts';
 import type { EvidenceItem } from './api.ts';
 import { te } from './phrases.ts';
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught)));
 
 export const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB` : `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
 
@@ -165,7 +165,7 @@ export function SlotView(props: { criterionId: string; slot: EvidenceSlot; actio
           <div class="evidence-upload">
             <label>
               {te('chooseFile')} <span class="muted">{te('fileHint')}</span>
-              <input type="file" accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.jpg,.jpeg,.png,.webp,.heic,.heif" onChange={(e) => void upload(e.currentTarget)} />
+              <input type="file" accept={ACCEPT} onChange={(e) => void upload(e.currentTarget)} />
             </label>
             <Show when={progress()}>
               {(current) => (

@@ -24,6 +24,9 @@ const BY_EXTENSION: Record<string, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
+/** The file input's `accept`: the same allow-list, so picking and uploading agree. */
+export const ACCEPT = Object.keys(BY_EXTENSION).map((extension) => `.${extension}`).join(',');
+
 /** The type to declare: the browser's, else the usual one for the extension; unknown ones are sent as they are, for the API to refuse by name. */
 export function contentTypeOf(file: { name: string; type: string }): string {
   if (file.type !== '') return file.type;

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import type { SubmissionPatch, SubmissionView } from '../../api/types.ts';
 import { ChangeTracker } from './changes.ts';
 import type { Unsent } from './merge.ts';
@@ -55,7 +55,7 @@ export function createAutosave(options: AutosaveOptions) {
       pendingChanged();
       set(changes.hasPending ? 'dirty' : 'saved');
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'offline', String(caught), String(caught));
+      const error = asApiError(caught, 'offline');
       // A stale version, or a state someone else moved the submission to (submitted meanwhile): reload.
       if (error.status === 409) {
         changes.restore();

@@ -3,6 +3,7 @@ import { For, createSignal, onMount } from 'solid-js';
 import { conflictLabel, describeValue, fieldOf } from './describe-value.ts';
 import { type Choice, type Conflict, chooseAll, conflictKey } from './merge.ts';
 import { tf } from './phrases.ts';
+import { safe } from './targets.ts';
 
 /**
  * The values both the person and someone else changed: each side by side, the person choosing per value
@@ -33,7 +34,7 @@ export function ConflictView(props: { definition: Definition; conflicts: readonl
           {(conflict) => {
             const key = conflictKey(conflict);
             const field = conflict.kind === 'answer' ? fieldOf(props.definition, conflict.id) : undefined;
-            const name = `conflict-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+            const name = `conflict-${safe(key)}`;
             return (
               <li class="conflict" data-conflict={key}>
                 <fieldset>

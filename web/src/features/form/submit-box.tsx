@@ -1,5 +1,5 @@
 import { For, Show, createSignal } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import type { SubmissionView } from '../../api/types.ts';
 import { errorText, t } from '../../i18n/locale.ts';
 import { focusTargetId, targetOfDetail } from './targets.ts';
@@ -15,7 +15,7 @@ export function SubmitBox(props: { submit: () => Promise<SubmissionView>; onSubm
     try {
       props.onSubmitted(await props.submit());
     } catch (caught) {
-      setRefusal(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught)));
+      setRefusal(asApiError(caught));
     } finally {
       setBusy(false);
     }

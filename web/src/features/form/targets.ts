@@ -30,7 +30,8 @@ export function targetOfDetail(path: string): Target | null {
   return targetOfPath(steps[0] === 'body' ? steps.slice(1) : steps);
 }
 
-const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+/** An id made safe for an HTML id attribute (criterion and indicator ids hold dots). */
+export const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
 
 /** The id of the element a problem links to (the input, the award box, the criterion's heading). */
 export function elementId(target: Target): string {

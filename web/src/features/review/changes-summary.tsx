@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ChangeIndex } from './changes.ts';
-import { safeId } from './criterion-review.tsx';
+import { safe as safeId } from '../form/targets.ts';
 import { t } from './phrases.ts';
 
 /** At the top of the review: the criteria the school changed since the return, each a link to its place. */

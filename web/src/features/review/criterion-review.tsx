@@ -7,6 +7,7 @@ import type { ChangeMark } from './changes.ts';
 import { ChangeList } from './change-list.tsx';
 import { EvidenceList } from './evidence-list.tsx';
 import { t } from './phrases.ts';
+import { safe as safeId } from '../form/targets.ts';
 
 /** What one criterion's screen reads and does; the review page holds the state. */
 export interface CriterionReviewProps {
@@ -27,7 +28,6 @@ export interface CriterionReviewProps {
   fileUrl: (evidenceId: string) => Promise<string>;
 }
 
-export const safeId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
 
 function Summary(props: { score: CriterionScore | undefined; who: 'school' | 'reviewer' }) {
   return (

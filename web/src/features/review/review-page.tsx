@@ -1,7 +1,7 @@
 import type { Definition, Problem } from '@chiso/criteria';
 import { A } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import { tr } from '../../i18n/locale.ts';
 import { useGrant, useSession } from '../../shell/session-context.ts';
 import { createDefinitionCache } from '../form/definition-cache.ts';
@@ -106,7 +106,7 @@ export function ReviewPage(props: { campaignId: string; unitId: string }) {
       // The button pressed may be gone (the step is done): keep keyboard users in the actions, where the result is announced.
       if (document.activeElement === null || document.activeElement === document.body) document.getElementById('actions-title')?.focus();
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught));
+      const error = asApiError(caught);
       setRefusal(error);
       if (error.status === 409) setView(await api.review(props.campaignId, props.unitId).catch(() => current));
     } finally {

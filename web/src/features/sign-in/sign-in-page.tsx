@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, asApiError } from '../../api/errors.ts';
 import { errorText, t } from '../../i18n/locale.ts';
 import type { SessionState } from './session.ts';
 
@@ -18,7 +18,7 @@ export function SignInPage(props: { session: SessionState }) {
     try {
       await props.session.signIn(tenant().trim(), login().trim(), password());
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', String(caught), String(caught)));
+      setError(asApiError(caught));
     } finally {
       setBusy(false);
     }
