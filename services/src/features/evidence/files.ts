@@ -1,16 +1,15 @@
-import type { Definition, EvidenceSlot } from '@chiso/criteria';
+import type { Definition, EvidenceSlot, ScoreResult } from '@chiso/criteria';
 import type { Caller } from '../../auth/caller.ts';
 import type { Snapshot } from '../../db/audit-event.ts';
 import { newId } from '../../db/ids.ts';
-import { ConflictError, InvalidInputsError, NotFoundError, StateConflictError } from '../../errors.ts';
+import { InvalidInputsError, NotFoundError, StateConflictError } from '../../errors.ts';
 import type { ObjectStorage } from '../../storage/object-storage.ts';
 import { pinnedDefinition } from '../campaigns/criteria.ts';
 import { MAX_EVIDENCE_PER_SLOT } from '../submissions/changes.ts';
-import { type StoredSubmission, submissionEntity } from '../submissions/repository.ts';
+import type { StoredSubmission } from '../submissions/repository.ts';
 import type { EvidenceItem, EvidenceMap, FileEvidence } from '../submissions/schemas.ts';
 import { scoreContent, summaryOf } from '../submissions/scoring.ts';
-import { assertEditable } from '../submissions/states.ts';
-import { type Located, type SubmissionDeps, assertCampaignOpen, getSubmission, loadOrJoin, locate } from '../submissions/use-cases.ts';
+import { type SubmissionDeps, locate, openForEdit, viewAfterSave } from '../submissions/use-cases.ts';
 import { evidenceObjectKey } from './keys.ts';
 import { DOWNLOAD_URL_SECONDS, MAX_FILE_BYTES, UPLOAD_URL_SECONDS } from './limits.ts';
 import { alreadyAttached, notUploaded, storageUnavailable } from './refusals.ts';
@@ -67,22 +66,12 @@ function assertRoom(evidence: EvidenceMap, criterionId: string, slotId: string, 
 }
 
 /** The submission, if the caller may change its evidence now: open campaign, with the school, the version it read. */
-async function editable(deps: EvidenceDeps, caller: Caller, campaignId: string, unitId: string, seen: number | null): Promise<{ located: Located; stored: StoredSubmission }> {
-  const located = await locate(deps, caller, campaignId, unitId, 'submission.edit');
-  const stored = await loadOrJoin(deps, caller, located);
-  const { head } = stored;
-  assertCampaignOpen(located.campaign, head.version);
-  assertEditable(head.status, head.version);
-  if (seen !== null && seen !== head.version) throw new ConflictError(submissionEntity(campaignId, unitId), head.version, 'stale');
-  return { located, stored };
-}
-
 /**
  * Step 1 of an upload: checks what the browser declares (slot, type, name, size) and answers where to
  * PUT the bytes. Nothing is written: a ticket never used leaves no trace.
  */
 export async function requestUpload(deps: EvidenceDeps, caller: Caller, campaignId: string, unitId: string, input: RequestUpload): Promise<UploadTicket> {
-  const { stored } = await editable(deps, caller, campaignId, unitId, null);
+  const { stored } = await openForEdit(deps, caller, campaignId, unitId, null);
   const definition = await pinnedDefinition(deps.sets, caller.ctx, stored.head.criteria);
   fileSlot(definition, input.criterionId, input.slotId);
   const type = declaredType(input, 'body');
@@ -119,7 +108,7 @@ async function saveSlot(
   stored: StoredSubmission,
   definition: Definition,
   change: { criterionId: string; slotId: string; items: EvidenceItem[]; action: 'submission.file-attached' | 'submission.file-removed'; extra: Snapshot },
-): Promise<void> {
+): Promise<{ saved: StoredSubmission; score: ScoreResult }> {
   const at = nowOf(deps);
   const slotKey = `${change.criterionId}/${change.slotId}`;
   const old = stored.content.evidence[change.criterionId]?.[change.slotId] ?? [];
@@ -133,12 +122,13 @@ async function saveSlot(
     Object.assign(before, { total: previous.total, overallLevel: previous.overallLevel });
     Object.assign(after, { total: score.total, overallLevel: score.overallLevel });
   }
-  await deps.submissions.saveContent(
+  const saved = await deps.submissions.saveContent(
     caller.ctx,
     stored,
     { head: { score: summaryOf(score), startedAt: stored.head.startedAt ?? at, updatedAt: at }, content: contentFields },
     { action: change.action, before, after },
   );
+  return { saved, score };
 }
 
 /**
@@ -147,7 +137,7 @@ async function saveSlot(
  * deleted and nothing is attached. Answers the submission as it now is.
  */
 export async function attachFile(deps: EvidenceDeps, caller: Caller, campaignId: string, unitId: string, input: AttachFile) {
-  const { stored } = await editable(deps, caller, campaignId, unitId, input.version);
+  const { located, stored } = await openForEdit(deps, caller, campaignId, unitId, input.version);
   const version = stored.head.version;
   const definition = await pinnedDefinition(deps.sets, caller.ctx, stored.head.criteria);
   fileSlot(definition, input.criterionId, input.slotId);
@@ -179,13 +169,14 @@ export async function attachFile(deps: EvidenceDeps, caller: Caller, campaignId:
     addedBy: caller.accountId,
   };
   const items = [...(stored.content.evidence[input.criterionId]?.[input.slotId] ?? []), item];
+  let written: { saved: StoredSubmission; score: ScoreResult };
   try {
-    await saveSlot(deps, caller, stored, definition, { criterionId: input.criterionId, slotId: input.slotId, items, action: 'submission.file-attached', extra: {} });
+    written = await saveSlot(deps, caller, stored, definition, { criterionId: input.criterionId, slotId: input.slotId, items, action: 'submission.file-attached', extra: {} });
   } catch (error) {
     await storage.release(key).catch((failure: unknown) => console.error(`Evidence object ${key} stays marked attached though nothing names it:`, failure));
     throw error;
   }
-  return { criterionId: input.criterionId, slotId: input.slotId, item, submission: await getSubmission(deps, caller, campaignId, unitId) };
+  return { criterionId: input.criterionId, slotId: input.slotId, item, submission: await viewAfterSave(deps, caller, located, written.saved, written.score) };
 }
 
 function findFile(stored: StoredSubmission, evidenceId: string): { criterionId: string; slotId: string; item: FileEvidence } {
@@ -202,12 +193,12 @@ function findFile(stored: StoredSubmission, evidenceId: string): { criterionId: 
  * removes it later.
  */
 export async function removeFile(deps: EvidenceDeps, caller: Caller, campaignId: string, unitId: string, evidenceId: string, seen: number) {
-  const { stored } = await editable(deps, caller, campaignId, unitId, seen);
+  const { located, stored } = await openForEdit(deps, caller, campaignId, unitId, seen);
   const storage = storageOf(deps);
   const found = findFile(stored, evidenceId);
   const definition = await pinnedDefinition(deps.sets, caller.ctx, stored.head.criteria);
   const items = (stored.content.evidence[found.criterionId]?.[found.slotId] ?? []).filter((item) => item.id !== evidenceId);
-  await saveSlot(deps, caller, stored, definition, {
+  const { saved, score } = await saveSlot(deps, caller, stored, definition, {
     criterionId: found.criterionId,
     slotId: found.slotId,
     items,
@@ -218,7 +209,7 @@ export async function removeFile(deps: EvidenceDeps, caller: Caller, campaignId:
   // Pending first: should the deletion fail, the sweep (on S3, the lifecycle rule) still removes the object later.
   await storage.release(key).catch((error: unknown) => console.error(`Evidence object ${key} could not be marked pending:`, error));
   await storage.delete(key).catch((error: unknown) => console.error(`Evidence object ${key} stays after its item was removed, until it is swept:`, error));
-  return getSubmission(deps, caller, campaignId, unitId);
+  return viewAfterSave(deps, caller, located, saved, score);
 }
 
 /** A short-lived URL to download an attached file, for anyone who may read the submission. */

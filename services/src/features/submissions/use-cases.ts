@@ -104,17 +104,33 @@ export async function getSubmission(deps: SubmissionDeps, caller: Caller, campai
 }
 
 /**
- * Applies an incremental change (autosave) from the version the client read: refused while the
- * submission is not with the school (409 with what is allowed), on a stale version (409 with the
- * current one), or when it would bring in an invalid answer or award (400 with the paths).
+ * The submission a school may change now, as the version `seen` (null: any version, for a step that
+ * writes nothing): the campaign open, the submission with the school, not stale (409 otherwise).
  */
-export async function patchSubmission(deps: SubmissionDeps, caller: Caller, campaignId: string, unitId: string, patch: PatchSubmission): Promise<SubmissionView> {
+export async function openForEdit(deps: SubmissionDeps, caller: Caller, campaignId: string, unitId: string, seen: number | null): Promise<{ located: Located; stored: StoredSubmission }> {
   const located = await locate(deps, caller, campaignId, unitId, 'submission.edit');
   const stored = await loadOrJoin(deps, caller, located);
   const { head } = stored;
   assertCampaignOpen(located.campaign, head.version);
   assertEditable(head.status, head.version);
-  if (patch.version !== head.version) throw new ConflictError(submissionEntity(campaignId, unitId), head.version, 'stale');
+  if (seen !== null && seen !== head.version) throw new ConflictError(submissionEntity(campaignId, unitId), head.version, 'stale');
+  return { located, stored };
+}
+
+/** The view of a submission just written, from what was written (no second read of it). */
+export async function viewAfterSave(deps: SubmissionDeps, caller: Caller, located: Located, saved: StoredSubmission, score: ScoreResult): Promise<SubmissionView> {
+  const extensions = await extensionsOf(deps, caller, located.campaign.id, saved.head.unitId);
+  return viewOf(located.campaign, extensions, saved, score, nowOf(deps));
+}
+
+/**
+ * Applies an incremental change (autosave) from the version the client read: refused while the
+ * submission is not with the school (409 with what is allowed), on a stale version (409 with the
+ * current one), or when it would bring in an invalid answer or award (400 with the paths).
+ */
+export async function patchSubmission(deps: SubmissionDeps, caller: Caller, campaignId: string, unitId: string, patch: PatchSubmission): Promise<SubmissionView> {
+  const { located, stored } = await openForEdit(deps, caller, campaignId, unitId, patch.version);
+  const { head } = stored;
   const [definition, extensions] = await Promise.all([definitionOf(deps, caller, stored), extensionsOf(deps, caller, campaignId, unitId)]);
   const now = nowOf(deps);
   const at = now.toISOString();
