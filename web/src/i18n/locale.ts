@@ -42,8 +42,8 @@ export function translator<const D extends Record<string, Texts>>(dictionary: D)
 }
 
 /** Text from the data (criteria sets, the API): Vietnamese always there, English when given. */
-export function tr(text: { vi: string; en?: string | undefined } | undefined): string {
-  if (text === undefined) return '';
+export function tr(text: { vi: string; en?: string | null | undefined } | null | undefined): string {
+  if (text === undefined || text === null) return '';
   return locale() === 'en' && text.en ? text.en : text.vi;
 }
 

@@ -1,13 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
 import { For, Show, createResource, createSignal } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
-import { errorText } from '../../i18n/locale.ts';
 import { useSession } from '../../shell/session-context.ts';
 import { type BuilderApi, type VersionSummary, builderApi } from './api.ts';
 import { NewDraft } from './new-draft.tsx';
 import { t } from './phrases.ts';
 import { PublishBar } from './publish-bar.tsx';
 import { originName, originOf } from './source.ts';
+import { LoadError } from '../../ui/load-error.tsx';
 
 /** The tenant's criteria sets with every version, the national sets, and where new versions start. */
 export function CataloguePage(props: { api: BuilderApi }) {
@@ -21,7 +20,7 @@ export function CataloguePage(props: { api: BuilderApi }) {
   return (
     <main class="builder wide">
       <h1>{t('catalogueTitle')}</h1>
-      <Show when={catalogue.error}>{(error) => <p class="error" role="alert">{error() instanceof ApiError ? errorText(error()) : String(error())}</p>}</Show>
+      <Show when={catalogue.error}>{(error) => <LoadError error={error()} />}</Show>
       <p class="note ok" role="status" hidden={notice() === null}>
         {notice()}
       </p>

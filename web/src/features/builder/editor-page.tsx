@@ -1,8 +1,7 @@
 import type { Path } from '@chiso/criteria';
 import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
-import { ApiError } from '../../api/errors.ts';
-import { errorText, tr } from '../../i18n/locale.ts';
+import { tr } from '../../i18n/locale.ts';
 import { useSession } from '../../shell/session-context.ts';
 import { type BuilderApi, type VersionDetail, builderApi, sourceDefinition } from './api.ts';
 import { CriterionEditor } from './criterion-editor.tsx';
@@ -19,6 +18,7 @@ import { SaveBar } from './save-bar.tsx';
 import { SetEditor } from './set-editor.tsx';
 import { originName } from './source.ts';
 import { fieldIds } from './variables.ts';
+import { LoadError } from '../../ui/load-error.tsx';
 
 type Tab = 'edit' | 'preview' | 'diff';
 
@@ -30,7 +30,7 @@ export function EditorPage(props: { api: BuilderApi; setKey: string; number: num
       <p>
         <A href="/builder">← {t('backToCatalogue')}</A>
       </p>
-      <Show when={loaded.error}>{(error) => <p class="error" role="alert">{error() instanceof ApiError ? errorText(error()) : String(error())}</p>}</Show>
+      <Show when={loaded.error}>{(error) => <LoadError error={error()} />}</Show>
       <Show when={loaded()} fallback={<p aria-busy="true">{t('loading')}</p>} keyed>
         {(detail) => <Editor api={props.api} detail={detail} />}
       </Show>

@@ -1,14 +1,13 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { ApiError, asApiError } from '../../api/errors.ts';
-import { errorText, formatNumber, locale, t } from '../../i18n/locale.ts';
+import { errorText, formatNumber, t, tr } from '../../i18n/locale.ts';
 import { useGrant, useSession } from '../../shell/session-context.ts';
 import { type Catalogue, evidenceApi } from './api.ts';
 import { te } from './phrases.ts';
 import { sizeText } from './slot-view.tsx';
 import { followDownload } from './upload.ts';
-
-const text = (value: { vi: string; en: string | null } | null) => (value === null ? '' : locale() === 'en' && value.en ? value.en : value.vi);
+import { LoadError } from '../../ui/load-error.tsx';
 
 /**
  * Danh mục minh chứng: every criterion and evidence slot of the submission, in the set's order, with what
@@ -40,7 +39,7 @@ export default function CatalogueScreen() {
         </button>
       </p>
       <h1>{te('catalogue')}</h1>
-      <Show when={catalogue.error}>{(error) => <p class="error" role="alert">{error() instanceof ApiError ? errorText(error()) : String(error())}</p>}</Show>
+      <Show when={catalogue.error}>{(error) => <LoadError error={error()} />}</Show>
       <Show when={downloadError()}>{(error) => <p class="error" role="alert">{errorText(error())}</p>}</Show>
       <Show when={catalogue()} fallback={<p aria-busy="true">{t('loading')}</p>}>
         {(current) => (
@@ -57,14 +56,14 @@ export default function CatalogueScreen() {
               {(criterion) => (
                 <section class="card" aria-labelledby={`catalogue-${criterion.criterionId.replace(/\W/g, '_')}`} data-catalogue-criterion={criterion.criterionId}>
                   <h2 id={`catalogue-${criterion.criterionId.replace(/\W/g, '_')}`}>
-                    {t('criterion')} {criterion.criterionId}. {text(criterion.title)}
+                    {t('criterion')} {criterion.criterionId}. {tr(criterion.title)}
                   </h2>
                   <ul class="plain stack">
                     <For each={criterion.slots}>
                       {(slot) => (
                         <li class="catalogue-slot" data-slot={`${criterion.criterionId}/${slot.id}`}>
                           <h3>
-                            {text(slot.label)}{' '}
+                            {tr(slot.label)}{' '}
                             <Show when={slot.required}>
                               <span class="muted">({te('required')})</span>{' '}
                             </Show>

@@ -1,7 +1,7 @@
 import { For, Show, createResource } from 'solid-js';
 import type { ApiClient } from '../../api/client.ts';
-import { ApiError } from '../../api/errors.ts';
-import { errorText, t } from '../../i18n/locale.ts';
+import { t } from '../../i18n/locale.ts';
+import { LoadError } from '../../ui/load-error.tsx';
 
 /** The campaigns the school takes part in, each opening its submission. */
 export function CampaignList(props: { api: ApiClient; onOpen: (campaignId: string) => void }) {
@@ -9,7 +9,7 @@ export function CampaignList(props: { api: ApiClient; onOpen: (campaignId: strin
   return (
     <main>
       <h1>{t('campaigns')}</h1>
-      <Show when={campaigns.error}>{(error) => <p class="error" role="alert">{error() instanceof ApiError ? errorText(error()) : String(error())}</p>}</Show>
+      <Show when={campaigns.error}>{(error) => <LoadError error={error()} />}</Show>
       <Show when={campaigns()} fallback={<p aria-busy="true">{t('loading')}</p>}>
         {(page) => (
           <Show when={page().items.length > 0} fallback={<p>{t('noCampaigns')}</p>}>

@@ -1,9 +1,8 @@
 import { type Definition, askedFields, scoreSubmission } from '@chiso/criteria';
 import { For, Show, createMemo, createResource, onCleanup } from 'solid-js';
 import type { ApiClient } from '../../api/client.ts';
-import { ApiError } from '../../api/errors.ts';
 import type { SubmissionView } from '../../api/types.ts';
-import { errorText, t, tr } from '../../i18n/locale.ts';
+import { t, tr } from '../../i18n/locale.ts';
 import { SaveStatus } from '../../ui/save-status.tsx';
 import { createEvidenceActions } from '../evidence/actions.ts';
 import { evidenceApi, evidenceCounts } from '../evidence/api.ts';
@@ -19,6 +18,7 @@ import { ScorePanel } from './score-panel.tsx';
 import { SubmitBox } from './submit-box.tsx';
 import { createFormSync } from './sync.ts';
 import { problemsByTarget, readAward } from './targets.ts';
+import { LoadError } from '../../ui/load-error.tsx';
 
 const AUTOSAVE_EVERY_MS = 2_500;
 
@@ -122,7 +122,7 @@ export function FormPage(props: { api: ApiClient; tenant: string; campaignId: st
           {te('openCatalogue')}
         </button>
       </p>
-      <Show when={loaded.error}>{(error) => <p class="error" role="alert">{error() instanceof ApiError ? errorText(error()) : String(error())}</p>}</Show>
+      <Show when={loaded.error}>{(error) => <LoadError error={error()} />}</Show>
       <Show when={loaded()} fallback={<p aria-busy="true">{t('loading')}</p>}>
         {(current) => (
           <>

@@ -5,7 +5,7 @@ import { formatNumber, t as tShared, tr } from '../../i18n/locale.ts';
 import { useSession } from '../../shell/session-context.ts';
 import { type LevelSummary, PROGRESS_STATUSES, type ProgressStatus, type ReviewCampaign, reviewApi } from './api.ts';
 import { t } from './phrases.ts';
-import { LoadError } from './refusal-view.tsx';
+import { LoadError } from '../../ui/load-error.tsx';
 import { countByStatus, filterRows, filtersFromQuery, isOverdue, kindsOf, opens, stagesOf, stepDeadline } from './queue.ts';
 
 export const kindLabel = (kind: string): string => (kind in UNIT_KIND_LABELS ? tr(UNIT_KIND_LABELS[kind as UnitKind]) : kind);

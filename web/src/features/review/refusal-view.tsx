@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { ApiError } from '../../api/errors.ts';
-import { errorText, locale } from '../../i18n/locale.ts';
+import { locale } from '../../i18n/locale.ts';
 import { t } from './phrases.ts';
 import { readRefusal } from './refusal.ts';
 
@@ -38,14 +38,5 @@ export function RefusalView(props: { error: ApiError }) {
         <p>{t('staleHelp')}</p>
       </Show>
     </div>
-  );
-}
-
-/** A failed load: the API's message when it gave one. */
-export function LoadError(props: { error: unknown }) {
-  return (
-    <p class="error" role="alert">
-      {props.error instanceof ApiError ? errorText(props.error) : String(props.error)}
-    </p>
   );
 }

@@ -15,7 +15,7 @@ import { CriterionReview } from './criterion-review.tsx';
 import { t } from './phrases.ts';
 import { statusLabel } from './queue-page.tsx';
 import type { RecogniseInput } from './recognise-form.tsx';
-import { LoadError } from './refusal-view.tsx';
+import { LoadError } from '../../ui/load-error.tsx';
 import { type Typed, reviewPatch, reviewerScore, typedFrom } from './sides.ts';
 import { TotalsPanel } from './totals-panel.tsx';
 
