@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { type BrowserWorld, CHROMIUM, DEMO_PASSWORD, startBrowserWorld, tabTo } from '../support/browser.ts';
+import { type BrowserWorld, CHROMIUM, apiCall, DEMO_PASSWORD, startBrowserWorld, tabTo } from '../support/browser.ts';
 
 // The new version's label: the school's form header shows it, so the school can tell which set it fills.
 const NEW_LABEL = 'Minh Hòa 2026.1';
@@ -11,15 +11,6 @@ const EDITED = `${CAMPAIGN} (đợt 1)`;
 
 interface Json {
   [key: string]: unknown;
-}
-
-async function call<T>(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
 }
 
 interface VersionRow {
@@ -34,11 +25,11 @@ interface VersionRow {
  * province's published 4725, moves criterion 1.3's level-2 band from 10 to 12 points, and publishes it.
  */
 async function publishNewVersion(baseUrl: string): Promise<VersionRow> {
-  const { token } = await call<{ token: string }>(baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'so.quantri', password: DEMO_PASSWORD });
-  const { items } = await call<{ items: VersionRow[] }>(baseUrl, token, 'GET', '/criteria-versions');
+  const { token } = await apiCall<{ token: string }>(baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'so.quantri', password: DEMO_PASSWORD });
+  const { items } = await apiCall<{ items: VersionRow[] }>(baseUrl, token, 'GET', '/criteria-versions');
   const source = items.find((version) => version.status === 'published');
   if (source === undefined) throw new Error('the demo province has no published version');
-  const draft = await call<{ version: VersionRow; definition: Json }>(baseUrl, token, 'POST', '/criteria-sets/drafts', {
+  const draft = await apiCall<{ version: VersionRow; definition: Json }>(baseUrl, token, 'POST', '/criteria-sets/drafts', {
     from: 'clone',
     source: { setKey: source.setKey, number: source.number },
     label: NEW_LABEL,
@@ -50,7 +41,7 @@ async function publishNewVersion(baseUrl: string): Promise<VersionRow> {
   if (level1 === undefined || level2 === undefined) throw new Error('criterion 1.3 has no bands');
   level1.max = 12;
   level2.min = 12;
-  const saved = await call<{ version: VersionRow; problems: { severity: string; message: string }[] }>(
+  const saved = await apiCall<{ version: VersionRow; problems: { severity: string; message: string }[] }>(
     baseUrl,
     token,
     'PUT',
@@ -58,7 +49,7 @@ async function publishNewVersion(baseUrl: string): Promise<VersionRow> {
     { version: draft.version.version, definition },
   );
   expect(saved.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-  return call<VersionRow>(baseUrl, token, 'POST', `/criteria-sets/${saved.version.setKey}/versions/${saved.version.number}/publish`, { version: saved.version.version });
+  return apiCall<VersionRow>(baseUrl, token, 'POST', `/criteria-sets/${saved.version.setKey}/versions/${saved.version.number}/publish`, { version: saved.version.version });
 }
 
 const statusOfRow = (page: Page, unit: string) => page.locator(`tr[data-unit="${unit}"]`).getAttribute('data-status');
@@ -132,9 +123,9 @@ describe.skipIf(CHROMIUM === null)('campaign screens in a real browser', () => {
     await expect.poll(() => admin.getByLabel('Tiểu học', { exact: true }).inputValue(), { timeout: 15_000 }).toBe(ref);
     expect(await admin.getByLabel('Đánh giá ngoài', { exact: true }).inputValue()).toBe('2027-03-31');
     await admin.getByLabel('Tên kỳ đánh giá').fill(EDITED);
-    const { token } = await call<{ token: string }>(world.product.baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'so.quantri', password: DEMO_PASSWORD });
-    const stored = await call<{ version: number }>(world.product.baseUrl, token, 'GET', `/campaigns/${campaignId}`);
-    await call(world.product.baseUrl, token, 'PATCH', `/campaigns/${campaignId}`, { version: stored.version, deadlines: { publication: '2027-06-30' } });
+    const { token } = await apiCall<{ token: string }>(world.product.baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'so.quantri', password: DEMO_PASSWORD });
+    const stored = await apiCall<{ version: number }>(world.product.baseUrl, token, 'GET', `/campaigns/${campaignId}`);
+    await apiCall(world.product.baseUrl, token, 'PATCH', `/campaigns/${campaignId}`, { version: stored.version, deadlines: { publication: '2027-06-30' } });
     await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const conflict = admin.locator('[data-conflict]');
     await expect.poll(() => conflict.textContent(), { timeout: 15_000 }).toContain('Người khác vừa sửa kỳ đánh giá này');

@@ -2,20 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed003Example } from '@chiso/criteria/sets';
 import { axeViolations } from '../support/axe.ts';
-import { type BrowserWorld, CHROMIUM, DEMO_PASSWORD, startBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, CHROMIUM, apiCall, DEMO_PASSWORD, startBrowserWorld } from '../support/browser.ts';
 
 const CENTRE = 'Trung tâm GDNN-GDTX Minh Hòa';
 const RETURN_COMMENT = 'Tiêu chí 1.6: biên bản chưa đủ chữ ký; đề nghị chấm lại chỉ số 1.6a.';
 const DECISION = '15/QĐ-SGDĐT';
-
-async function call<T>(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /**
  * The demo seeds seed 003's answers and points but no evidence, without which the head cannot submit. The
@@ -23,13 +14,13 @@ async function call<T>(baseUrl: string, token: string | null, method: string, pa
  * attached here through the API, before anyone opens the form. Returns the campaign and the centre.
  */
 async function attachSeedEvidence(baseUrl: string): Promise<{ campaignId: string; unitId: string }> {
-  const session = await call<{ token: string; grants: { unitId: string }[] }>(baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'gdtx.giamdoc', password: DEMO_PASSWORD });
+  const session = await apiCall<{ token: string; grants: { unitId: string }[] }>(baseUrl, null, 'POST', '/auth/sign-in', { tenant: 'demo', login: 'gdtx.giamdoc', password: DEMO_PASSWORD });
   const unitId = session.grants[0]?.unitId;
-  const { items } = await call<{ items: { id: string }[] }>(baseUrl, session.token, 'GET', '/campaigns');
+  const { items } = await apiCall<{ items: { id: string }[] }>(baseUrl, session.token, 'GET', '/campaigns');
   const campaignId = items[0]?.id;
   if (unitId === undefined || campaignId === undefined) throw new Error('the demo centre has no campaign');
   const path = `/campaigns/${campaignId}/submissions/${unitId}`;
-  const view = await call<{ submission: { version: number } }>(baseUrl, session.token, 'GET', path);
+  const view = await apiCall<{ submission: { version: number } }>(baseUrl, session.token, 'GET', path);
   const evidence = Object.fromEntries(
     Object.entries(seed003Example.evidence).map(([criterion, slots]) => [
       criterion,
@@ -41,7 +32,7 @@ async function attachSeedEvidence(baseUrl: string): Promise<{ campaignId: string
       ),
     ]),
   );
-  await call(baseUrl, session.token, 'PATCH', path, { version: view.submission.version, evidence });
+  await apiCall(baseUrl, session.token, 'PATCH', path, { version: view.submission.version, evidence });
   return { campaignId, unitId };
 }
 

@@ -97,3 +97,13 @@ export async function tabTo(page: Page, selector: string, backwards = false, lim
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** A call of the started product's API, as a test's setup makes it; any refusal fails the test with its body. */
+export async function apiCall<T>(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
